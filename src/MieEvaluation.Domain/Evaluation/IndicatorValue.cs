@@ -1,0 +1,19 @@
+namespace MieEvaluation.Domain.Evaluation;
+
+/// <summary>One reported figure: a base's value of one indicator in one year.</summary>
+public class IndicatorValue
+{
+    public int Id { get; set; }
+
+    public int SubmissionId { get; set; }
+
+    public Submission Submission { get; set; } = null!;
+
+    public int IndicatorId { get; set; }
+
+    public Indicator Indicator { get; set; } = null!;
+
+    public decimal Value { get; set; }
+
+    public string? Comment { get; set; }
+}

@@ -1,0 +1,8 @@
+namespace MieEvaluation.Domain.Issues;
+
+public enum IssueSeverity
+{
+    Low,
+    Medium,
+    High,
+}

@@ -1,0 +1,7 @@
+namespace MieEvaluation.Domain.Issues;
+
+public enum IssueStatus
+{
+    Open,
+    Addressed,
+}

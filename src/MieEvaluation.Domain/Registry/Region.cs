@@ -1,0 +1,10 @@
+namespace MieEvaluation.Domain.Registry;
+
+/// <summary>The National Bureau of Statistics four-region scheme.</summary>
+public enum Region
+{
+    East,
+    Central,
+    West,
+    Northeast,
+}

@@ -1,0 +1,42 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using FluentValidation;
+using Microsoft.Extensions.WebEncoders;
+using Microsoft.AspNetCore.Mvc;
+using MieEvaluation.Web.Services.Registry;
+
+namespace MieEvaluation.Web.Setup;
+
+/// <summary>MVC with views, shared localizer, validators and the error page.</summary>
+internal static class WebSetup
+{
+    public static WebApplicationBuilder AddMieWeb(this WebApplicationBuilder builder)
+    {
+        builder.Services
+            .AddControllersWithViews(o => o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()))
+            .AddViewLocalization();
+        builder.Services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
+        // Chinese text stays readable in the HTML source instead of becoming numeric character references.
+        builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddScoped<BaseRegistryService>();
+        return builder;
+    }
+
+    public static WebApplication UseMieWeb(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error");
+            app.UseHsts();
+        }
+
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseRouting();
+        app.UseAuthorization();
+        app.MapStaticAssets();
+        app.MapHealthChecks("/health");
+        app.MapControllerRoute("default", "{controller=Home}/{action=Index}/{id?}").WithStaticAssets();
+        return app;
+    }
+}

@@ -1,0 +1,3 @@
+namespace MieEvaluation.Web.ViewModels.Errors;
+
+public sealed record ErrorPage(int StatusCode, string CorrelationId);

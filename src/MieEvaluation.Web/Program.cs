@@ -1,9 +1,11 @@
 using MieEvaluation.Web.Setup;
 
-// WebRootPath: the static files are copied next to the app from the top-level wwwroot/ (ADR 0002).
+// The app's own folder is its root, whatever the current directory: appsettings, the seed files and the
+// static files copied from the top-level wwwroot/ (ADR 0002) all live next to the binaries.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
     Args = args,
+    ContentRootPath = AppContext.BaseDirectory,
     WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
 });
 

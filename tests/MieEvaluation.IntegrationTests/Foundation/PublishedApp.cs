@@ -1,0 +1,57 @@
+using System.Diagnostics;
+using System.IO.Compression;
+using System.Net;
+using MieEvaluation.IntegrationTests.Infrastructure;
+
+namespace MieEvaluation.IntegrationTests.Foundation;
+
+/// <summary>
+/// The output of <c>dotnet publish</c>, started from an unrelated folder, serves the top-level wwwroot/ with its
+/// compressed variants and the seeded registry (ADR 0002). Slow (one publish), so it runs once per test run.
+/// </summary>
+public sealed class PublishedApp
+{
+    [Fact]
+    public async Task ServesStaticFilesCompressedAndTheRegistryFromAnyFolder()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "mie-tests", Guid.NewGuid().ToString("N"));
+        var publishDir = Path.Combine(root, "publish");
+        var elsewhere = Directory.CreateDirectory(Path.Combine(root, "elsewhere")).FullName;
+        await PublishAsync(publishDir);
+
+        await using var app = await AppProcess.StartAsync(Path.Combine(publishDir, "MieEvaluation.Web.dll"), elsewhere,
+            new Dictionary<string, string> { ["Database__SqlitePath"] = Path.Combine(root, "data", "mie.db") });
+        using var handler = new HttpClientHandler { AutomaticDecompression = DecompressionMethods.None };
+        using var client = new HttpClient(handler) { BaseAddress = app.BaseAddress };
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/css/site.css");
+        request.Headers.AcceptEncoding.ParseAdd("br");
+        using var compressed = await client.SendAsync(request);
+        await using var body = await compressed.Content.ReadAsStreamAsync();
+        await using var brotli = new BrotliStream(body, CompressionMode.Decompress);
+        using var reader = new StreamReader(brotli);
+        var css = await reader.ReadToEndAsync();
+
+        Assert.Equal(HttpStatusCode.OK, compressed.StatusCode);
+        Assert.Equal("br", Assert.Single(compressed.Content.Headers.ContentEncoding));
+        Assert.Equal(File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot, "wwwroot/css/site.css")), css);
+
+        var registry = await client.GetStringAsync(new Uri("/bases", UriKind.Relative));
+        Assert.Equal(56, registry.Split("<tr data-code=").Length - 1);
+        Assert.True(File.Exists(Path.Combine(root, "data", "mie.db")));
+    }
+
+    private static async Task PublishAsync(string output)
+    {
+        var project = Path.Combine(TestPaths.RepositoryRoot, "src", "MieEvaluation.Web", "MieEvaluation.Web.csproj");
+        var start = new ProcessStartInfo("dotnet", ["publish", project, "-c", "Release", "-o", output, "--nologo", "-v", "q"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var publish = Process.Start(start)!;
+        var log = await publish.StandardOutput.ReadToEndAsync() + await publish.StandardError.ReadToEndAsync();
+        await publish.WaitForExitAsync();
+        Assert.True(publish.ExitCode == 0, log);
+    }
+}

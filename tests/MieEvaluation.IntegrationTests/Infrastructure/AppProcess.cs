@@ -1,0 +1,95 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+
+namespace MieEvaluation.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The app as its own operating-system process on a free loopback port, for what only a real process shows
+/// (a published build, exit codes, console output).
+/// </summary>
+internal sealed partial class AppProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly List<string> _output = [];
+
+    private AppProcess(Process process) => _process = process;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return string.Join('\n', _output);
+            }
+        }
+    }
+
+    [GeneratedRegex(@"Now listening on: (?<url>http://127\.0\.0\.1:\d+)")]
+    private static partial Regex ListeningLine();
+
+    /// <summary>Starts <paramref name="dll"/> from <paramref name="workingDirectory"/> and waits until it listens.</summary>
+    public static async Task<AppProcess> StartAsync(string dll, string workingDirectory, IDictionary<string, string> environment)
+    {
+        var start = new ProcessStartInfo("dotnet", [dll])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = workingDirectory,
+        };
+        start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        var app = new AppProcess(Process.Start(start)!);
+        var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnLine(object? sender, DataReceivedEventArgs e)
+        {
+            if (e.Data is null)
+            {
+                return;
+            }
+
+            lock (app._output)
+            {
+                app._output.Add(e.Data);
+            }
+
+            var match = ListeningLine().Match(e.Data);
+            if (match.Success)
+            {
+                listening.TrySetResult(new Uri(match.Groups["url"].Value));
+            }
+        }
+
+        app._process.OutputDataReceived += OnLine;
+        app._process.ErrorDataReceived += OnLine;
+        app._process.BeginOutputReadLine();
+        app._process.BeginErrorReadLine();
+        var exited = app._process.WaitForExitAsync();
+        var first = await Task.WhenAny(listening.Task, exited, Task.Delay(TimeSpan.FromSeconds(60)));
+        if (first != listening.Task)
+        {
+            await app.DisposeAsync();
+            throw new InvalidOperationException($"The app did not start listening:\n{app.Output}");
+        }
+
+        app.BaseAddress = await listening.Task;
+        return app;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+    }
+}

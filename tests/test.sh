@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Runs every test of the solution: unit, integration (real SQLite files through the real app) and, once they
+# exist, browser tests. Installs what the tests need when it is missing, so a fresh machine needs nothing else.
+# Ends with one line "N passed, N failed, N skipped" summed over all test projects.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+results="TestResults"
+rm -rf "$results"
+
+dotnet test MieEvaluation.sln --configuration Release --logger "trx" --results-directory "$results" "$@"
+status=$?
+
+passed=0 failed=0 skipped=0
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*' "$trx")
+  get() { echo "$counters" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*'; }
+  passed=$((passed + $(get passed)))
+  failed=$((failed + $(get failed) + $(get error) + $(get timeout) + $(get aborted)))
+  skipped=$((skipped + $(get total) - $(get executed)))
+done
+
+echo "$passed passed, $failed failed, $skipped skipped"
+if [ "$status" -eq 0 ] && [ "$passed" -eq 0 ]; then
+  echo "No test ran." >&2
+  exit 1
+fi
+exit "$status"

@@ -1,10 +1,11 @@
+using MieEvaluation.Web.Demo;
 using MieEvaluation.Web.Setup;
 
 // The app's own folder is its root, whatever the current directory: appsettings, the seed files and the
 // static files copied from the top-level wwwroot/ (ADR 0002) all live next to the binaries.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
-    Args = args,
+    Args = DemoOptions.TranslateArguments(args),
     ContentRootPath = AppContext.BaseDirectory,
     WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
 });
@@ -14,14 +15,17 @@ try
     builder.AddMieLogging();
     builder.AddMieDatabase();
     builder.AddMieLocalization();
+    builder.AddMieSecurity();
     builder.AddMieWeb();
 
     var app = builder.Build();
+    app.UseMieErrorPages();
+    app.UseMieSecurityHeaders();
     app.UseMieRequestLogging();
     app.UseMieLocalization();
     app.UseMieWeb();
 
-    await app.InitialiseDatabaseAsync();
+    await app.PrepareDatabaseAsync();
     await app.RunAsync();
     return 0;
 }

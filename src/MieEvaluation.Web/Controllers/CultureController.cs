@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using MieEvaluation.Web.Setup;
 
@@ -6,6 +7,7 @@ namespace MieEvaluation.Web.Controllers;
 
 /// <summary>The language switch in the layout: remembers the choice in the culture cookie for a year.</summary>
 [Route("culture")]
+[AllowAnonymous]
 public sealed class CultureController : Controller
 {
     [HttpPost("")]

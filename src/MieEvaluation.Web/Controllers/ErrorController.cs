@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using MieEvaluation.Web.ViewModels.Errors;
 
@@ -9,6 +10,7 @@ namespace MieEvaluation.Web.Controllers;
 /// failing request, so an administrator can find the stack trace that the user never sees.
 /// </summary>
 [Route("error")]
+[AllowAnonymous]
 [ApiExplorerSettings(IgnoreApi = true)]
 public sealed class ErrorController : Controller
 {

@@ -1,16 +1,31 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
 using MieEvaluation.Domain.Evaluation;
+using MieEvaluation.Domain.Groups;
 using MieEvaluation.Domain.Issues;
 using MieEvaluation.Domain.Registry;
-using Microsoft.EntityFrameworkCore;
+using MieEvaluation.Web.Security;
 
 namespace MieEvaluation.Web.Data;
 
 /// <summary>
 /// The one data model of the system. Each database provider has a subclass only so that it can carry its own
-/// migrations (docs/decisions/0001-database-providers-and-migrations.md); the model itself is shared.
+/// migrations (docs/decisions/0001-database-providers-and-migrations.md); the model itself is shared. Identity's
+/// tables and the data-protection keys (shared by every app instance) live in the same database.
 /// </summary>
-public abstract class MieDbContext(DbContextOptions options) : DbContext(options)
+public abstract class MieDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<DatabaseMarker> DatabaseMarkers => Set<DatabaseMarker>();
+
+    public DbSet<ExpertGroup> ExpertGroups => Set<ExpertGroup>();
+
+    public DbSet<ExpertGroupMember> ExpertGroupMembers => Set<ExpertGroupMember>();
+
+    public DbSet<ExpertGroupBase> ExpertGroupBases => Set<ExpertGroupBase>();
+
     public DbSet<Province> Provinces => Set<Province>();
 
     public DbSet<DemonstrationBase> Bases => Set<DemonstrationBase>();
@@ -25,10 +40,10 @@ public abstract class MieDbContext(DbContextOptions options) : DbContext(options
 
     public DbSet<IssueReport> IssueReports => Set<IssueReport>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        base.OnModelCreating(modelBuilder);
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(MieDbContext).Assembly);
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(MieDbContext).Assembly);
     }
 }
 

@@ -3,6 +3,8 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using MieEvaluation.Web.Data;
 using MieEvaluation.Web.Data.Seed;
+using MieEvaluation.Web.Demo;
+using MieEvaluation.Web.Security;
 
 namespace MieEvaluation.Web.Setup;
 
@@ -24,20 +26,29 @@ internal static class DataSetup
                 o.UseSqlServer(connection.ConnectionString, sql => sql.EnableRetryOnFailure()));
         }
 
+        builder.Services.AddSingleton(builder.Configuration.GetSection(DemoOptions.SectionName).Get<DemoOptions>() ?? new DemoOptions());
         builder.Services.AddScoped<DataSeeder>();
+        builder.Services.AddScoped<DemoSeeder>();
         builder.Services.AddHealthChecks().AddDbContextCheck<MieDbContext>("database");
         return builder;
     }
 
-    /// <summary>Applies pending migrations, switches SQLite to WAL and seeds reference data. Idempotent.</summary>
-    public static async Task InitialiseDatabaseAsync(this WebApplication app)
+    /// <summary>
+    /// Checks that the database is of the kind this start expects (demo or real), applies pending migrations,
+    /// switches SQLite to WAL, seeds reference data, and makes sure the roles and an administrator (or the demo
+    /// accounts and data) exist. Idempotent.
+    /// </summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
         using var scope = app.Services.CreateScope();
-        var connection = scope.ServiceProvider.GetRequiredService<ResolvedDatabaseConnection>();
-        var db = scope.ServiceProvider.GetRequiredService<MieDbContext>();
+        var services = scope.ServiceProvider;
+        var connection = services.GetRequiredService<ResolvedDatabaseConnection>();
+        var db = services.GetRequiredService<MieDbContext>();
         try
         {
+            await DatabaseKindGuard.CheckBeforeMigrationAsync(db, connection);
             await db.Database.MigrateAsync();
+            await DatabaseKindGuard.MarkAsync(db, connection);
             if (connection.Provider == DatabaseProvider.Sqlite)
             {
                 // WAL lets dashboards read while an import writes; the mode is stored in the file itself.
@@ -55,19 +66,42 @@ internal static class DataSetup
                 $"Cannot reach the SQL Server database (setting ConnectionStrings:Mie): {ex.Message}", ex);
         }
 
-        await scope.ServiceProvider.GetRequiredService<DataSeeder>().SeedAsync();
+        await services.GetRequiredService<DataSeeder>().SeedAsync();
+        var bootstrap = services.GetRequiredService<AdministratorBootstrap>();
+        if (connection.IsDemo)
+        {
+            await bootstrap.EnsureRolesAsync();
+            await services.GetRequiredService<DemoSeeder>().SeedAsync();
+        }
+        else
+        {
+            await bootstrap.EnsureAdministratorAsync();
+        }
     }
 
     internal static ResolvedDatabaseConnection ResolveConnection(IConfiguration configuration, string contentRoot)
     {
         var options = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var configured = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);
+        var demo = configuration.GetSection(DemoOptions.SectionName).Get<DemoOptions>() ?? new DemoOptions();
 
         if (!Enum.TryParse<DatabaseProvider>(options.Provider, ignoreCase: true, out var provider) ||
             !Enum.IsDefined(provider))
         {
             throw new StartupConfigurationException(
                 $"Setting Database:Provider has the unknown value '{options.Provider}'; use Sqlite or SqlServer.");
+        }
+
+        if (demo.Enabled)
+        {
+            // Demo mode has its own SQLite file and ignores nothing silently: a real database setting is an error.
+            if (provider != DatabaseProvider.Sqlite || !string.IsNullOrWhiteSpace(configured))
+            {
+                throw new StartupConfigurationException(
+                    "Demo mode (--demo / Demo:Enabled) runs only on its own SQLite file (Demo:SqlitePath); unset Database:Provider and ConnectionStrings:Mie.");
+            }
+
+            return ResolveSqlite(new DatabaseOptions { SqlitePath = demo.SqlitePath }, null, contentRoot) with { IsDemo = true };
         }
 
         return provider == DatabaseProvider.Sqlite
@@ -148,4 +182,8 @@ internal static class DataSetup
 }
 
 /// <summary>The provider and connection string chosen at start-up; <see cref="Description"/> never holds a password.</summary>
-public sealed record ResolvedDatabaseConnection(DatabaseProvider Provider, string ConnectionString, string Description);
+public sealed record ResolvedDatabaseConnection(DatabaseProvider Provider, string ConnectionString, string Description)
+{
+    /// <summary>True in demo mode: the database must be (or become) a demo database.</summary>
+    public bool IsDemo { get; init; }
+}

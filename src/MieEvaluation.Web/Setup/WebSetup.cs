@@ -3,6 +3,8 @@ using System.Text.Unicode;
 using FluentValidation;
 using Microsoft.Extensions.WebEncoders;
 using Microsoft.AspNetCore.Mvc;
+using MieEvaluation.Web.Services.Groups;
+using MieEvaluation.Web.Services.Issues;
 using MieEvaluation.Web.Services.Registry;
 
 namespace MieEvaluation.Web.Setup;
@@ -20,23 +22,30 @@ internal static class WebSetup
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<BaseRegistryService>();
+        builder.Services.AddScoped<ExpertGroupService>();
+        builder.Services.AddScoped<IssueReportService>();
         return builder;
     }
 
-    public static WebApplication UseMieWeb(this WebApplication app)
+    /// <summary>Users never see a stack trace: the error page shows a correlation id that the log also has.</summary>
+    public static WebApplication UseMieErrorPages(this WebApplication app)
     {
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error");
-            app.UseHsts();
         }
 
         app.UseStatusCodePagesWithReExecute("/error/{0}");
+        return app;
+    }
+
+    public static WebApplication UseMieWeb(this WebApplication app)
+    {
         app.UseRouting();
-        app.UseAuthorization();
-        app.MapStaticAssets();
-        app.MapHealthChecks("/health");
-        app.MapControllerRoute("default", "{controller=Home}/{action=Index}/{id?}").WithStaticAssets();
+        app.UseMieAccessControl();
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapControllers().WithStaticAssets();
         return app;
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using MieEvaluation.IntegrationTests.Infrastructure;
+using MieEvaluation.Web.Security;
 
 namespace MieEvaluation.IntegrationTests.Foundation;
 
@@ -15,7 +16,7 @@ public sealed class LocalizationBehaviour : IClassFixture<MieAppFactory>
     [InlineData(null)]
     public async Task FallsBackToChineseGivenUnknownOrNoLanguage(string? language)
     {
-        var page = await _app.CreateClient().GetDocumentAsync("/", language);
+        var page = await _app.CreateClient().GetDocumentAsync("/account/login", language);
 
         Assert.Equal("zh-CN", page.DocumentElement.GetAttribute("lang"));
     }
@@ -23,7 +24,7 @@ public sealed class LocalizationBehaviour : IClassFixture<MieAppFactory>
     [Fact]
     public async Task FallsBackToChineseGivenUnknownCultureInQueryString()
     {
-        var page = await _app.CreateClient().GetDocumentAsync("/?culture=klingon", "en");
+        var page = await _app.CreateClient().GetDocumentAsync("/account/login?culture=klingon", "en");
 
         // An unsupported ?culture= is ignored; the next provider (Accept-Language) decides.
         Assert.Equal("en", page.DocumentElement.GetAttribute("lang"));
@@ -32,7 +33,7 @@ public sealed class LocalizationBehaviour : IClassFixture<MieAppFactory>
     [Fact]
     public async Task RemembersTheChosenLanguageGivenTheSwitch()
     {
-        var client = _app.CreateClient();
+        var client = await _app.SignedInClientAsync(Roles.Official);
         var page = await client.GetDocumentAsync("/bases?type=enterprise", "zh-CN");
 
         using var form = new FormUrlEncodedContent(new Dictionary<string, string>
@@ -55,7 +56,7 @@ public sealed class LocalizationBehaviour : IClassFixture<MieAppFactory>
     public async Task RedirectsOnlyLocallyGivenReturnUrl(string returnUrl, string expectedLocation)
     {
         var client = _app.CreateClient(new() { AllowAutoRedirect = false });
-        var page = await client.GetDocumentAsync("/");
+        var page = await client.GetDocumentAsync("/account/login");
         using var form = new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["culture"] = "de-DE",
@@ -86,7 +87,7 @@ public sealed class LocalizationBehaviour : IClassFixture<MieAppFactory>
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/no/such/page");
         request.Headers.AcceptLanguage.ParseAdd("en");
-        using var response = await _app.CreateClient().SendAsync(request);
+        using var response = await (await _app.SignedInClientAsync(Roles.Official)).SendAsync(request);
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);

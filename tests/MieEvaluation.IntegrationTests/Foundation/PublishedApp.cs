@@ -20,8 +20,14 @@ public sealed class PublishedApp
         await PublishAsync(publishDir);
 
         await using var app = await AppProcess.StartAsync(Path.Combine(publishDir, "MieEvaluation.Web.dll"), elsewhere,
-            new Dictionary<string, string> { ["Database__SqlitePath"] = Path.Combine(root, "data", "mie.db") });
-        using var handler = new HttpClientHandler { AutomaticDecompression = DecompressionMethods.None };
+            new Dictionary<string, string>
+            {
+                ["Database__SqlitePath"] = Path.Combine(root, "data", "mie.db"),
+                ["Security__HttpsOnly"] = "false", // plain HTTP on loopback
+                ["MIE_ADMIN_EMAIL"] = MieAppFactory.AdminEmail,
+                ["MIE_ADMIN_PASSWORD"] = MieAppFactory.AdminPassword,
+            });
+        using var handler = new HttpClientHandler { AutomaticDecompression = DecompressionMethods.None, AllowAutoRedirect = false };
         using var client = new HttpClient(handler) { BaseAddress = app.BaseAddress };
 
         using var request = new HttpRequestMessage(HttpMethod.Get, "/css/site.css");
@@ -36,6 +42,8 @@ public sealed class PublishedApp
         Assert.Equal("br", Assert.Single(compressed.Content.Headers.ContentEncoding));
         Assert.Equal(File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot, "wwwroot/css/site.css")), css);
 
+        using var login = await client.PostLoginAsync(MieAppFactory.AdminEmail, MieAppFactory.AdminPassword);
+        Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
         var registry = await client.GetStringAsync(new Uri("/bases", UriKind.Relative));
         Assert.Equal(56, registry.Split("<tr data-code=").Length - 1);
         Assert.True(File.Exists(Path.Combine(root, "data", "mie.db")));

@@ -14,7 +14,20 @@ public class MieAppFactory : WebApplicationFactory<Program>
 {
     public const string SqlServerVariable = "MIE_TEST_SQLSERVER";
 
-    private readonly Dictionary<string, string?> _settings = new();
+    private readonly Dictionary<string, string?> _settings = new()
+    {
+        // Test hosts speak plain HTTP on loopback and sign in many times a second.
+        ["Security:HttpsOnly"] = "false",
+        ["Security:LoginAttemptsPerMinute"] = "100000",
+        ["Security:ImportsPerMinute"] = "100000",
+        ["MIE_ADMIN_EMAIL"] = AdminEmail,
+        ["MIE_ADMIN_PASSWORD"] = AdminPassword,
+    };
+
+    public const string AdminEmail = "admin@test.mie";
+
+    /// <summary>Made per test run; never a fixed password in the repository.</summary>
+    public static readonly string AdminPassword = TestAccounts.NewPassword();
 
     public MieAppFactory()
         : this(TestPaths.NewDatabaseFile())

@@ -1,6 +1,7 @@
 using System.Globalization;
 using AngleSharp.Dom;
 using MieEvaluation.IntegrationTests.Infrastructure;
+using MieEvaluation.Web.Security;
 
 namespace MieEvaluation.IntegrationTests.Registry;
 
@@ -21,7 +22,7 @@ public sealed class RegistryPageGet : IClassFixture<MieAppFactory>
     [Fact]
     public async Task ShowsEverySeededBaseWithEnglishNamesGivenEnglish()
     {
-        var page = await _app.CreateClient().GetDocumentAsync("/bases", "en");
+        var page = await (await _app.SignedInClientAsync(Roles.Official)).GetDocumentAsync("/bases", "en");
 
         Assert.Equal(56, Codes(page).Count);
         Assert.Equal("en", page.DocumentElement.GetAttribute("lang"));
@@ -35,7 +36,7 @@ public sealed class RegistryPageGet : IClassFixture<MieAppFactory>
     [Fact]
     public async Task ShowsChineseNamesAndLabelsGivenChineseBrowser()
     {
-        var page = await _app.CreateClient().GetDocumentAsync("/bases", "zh-CN,zh;q=0.9");
+        var page = await (await _app.SignedInClientAsync(Roles.Official)).GetDocumentAsync("/bases", "zh-CN,zh;q=0.9");
 
         Assert.Equal("zh-CN", page.DocumentElement.GetAttribute("lang"));
         var haidian = page.QuerySelector("tr[data-code='16R01']")!;
@@ -58,7 +59,7 @@ public sealed class RegistryPageGet : IClassFixture<MieAppFactory>
             .Where(b => batch is null || b[1] == batch)
             .Select(b => b[0]).OrderBy(c => c, StringComparer.Ordinal).ToList();
 
-        var page = await _app.CreateClient().GetDocumentAsync($"/bases?{query}", "en");
+        var page = await (await _app.SignedInClientAsync(Roles.Official)).GetDocumentAsync($"/bases?{query}", "en");
 
         Assert.NotEmpty(expected);
         Assert.Equal(expected, Codes(page));
@@ -70,7 +71,7 @@ public sealed class RegistryPageGet : IClassFixture<MieAppFactory>
     {
         var expected = SeedBases().Where(b => b[4] is "central" or "west").Select(b => b[0]).Order(StringComparer.Ordinal).ToList();
 
-        var page = await _app.CreateClient().GetDocumentAsync("/bases?region=central_west", "en");
+        var page = await (await _app.SignedInClientAsync(Roles.Official)).GetDocumentAsync("/bases?region=central_west", "en");
 
         Assert.Equal(expected, Codes(page));
     }
@@ -80,7 +81,7 @@ public sealed class RegistryPageGet : IClassFixture<MieAppFactory>
     {
         var expected = SeedBases().Where(b => b[3] == "Hubei").Select(b => b[0]).Order(StringComparer.Ordinal).ToList();
 
-        var page = await _app.CreateClient().GetDocumentAsync("/bases?province=Hubei", "en");
+        var page = await (await _app.SignedInClientAsync(Roles.Official)).GetDocumentAsync("/bases?province=Hubei", "en");
 
         Assert.NotEmpty(expected);
         Assert.Equal(expected, Codes(page));
@@ -95,7 +96,7 @@ public sealed class RegistryPageGet : IClassFixture<MieAppFactory>
     [InlineData("province=Atlantis", "Unknown province \"Atlantis\".")]
     public async Task IgnoresTheBadFilterWithAMessageGivenInvalidValue(string query, string message)
     {
-        var page = await _app.CreateClient().GetDocumentAsync($"/bases?{query}", "en");
+        var page = await (await _app.SignedInClientAsync(Roles.Official)).GetDocumentAsync($"/bases?{query}", "en");
 
         var alert = page.QuerySelector("[data-ignored-filters]");
         Assert.NotNull(alert);
@@ -108,7 +109,7 @@ public sealed class RegistryPageGet : IClassFixture<MieAppFactory>
     {
         var expectedCount = SeedBases().Count(b => b[1] == "2016");
 
-        var page = await _app.CreateClient().GetDocumentAsync("/bases?batch=2016&region=mars", "zh-CN");
+        var page = await (await _app.SignedInClientAsync(Roles.Official)).GetDocumentAsync("/bases?batch=2016&region=mars", "zh-CN");
 
         Assert.Contains("未知地区“mars”", page.QuerySelector("[data-ignored-filters]")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(expectedCount, Codes(page).Count);
@@ -117,7 +118,7 @@ public sealed class RegistryPageGet : IClassFixture<MieAppFactory>
     [Fact]
     public async Task EncodesAttackerControlledQueryValuesGivenMarkup()
     {
-        using var response = await _app.CreateClient().GetAsync(new Uri("/bases?region=%3Cscript%3Ealert(1)%3C/script%3E", UriKind.Relative));
+        using var response = await (await _app.SignedInClientAsync(Roles.Official)).GetAsync(new Uri("/bases?region=%3Cscript%3Ealert(1)%3C/script%3E", UriKind.Relative));
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
@@ -128,7 +129,7 @@ public sealed class RegistryPageGet : IClassFixture<MieAppFactory>
     [Fact]
     public async Task FormatsCountsPerCultureOnTheHomePage()
     {
-        var page = await _app.CreateClient().GetDocumentAsync("/", "en");
+        var page = await (await _app.SignedInClientAsync(Roles.Official)).GetDocumentAsync("/", "en");
 
         Assert.Equal(56.ToString("N0", CultureInfo.GetCultureInfo("en")), page.QuerySelector("[data-stat=bases]")!.TextContent);
         Assert.Equal("12", page.QuerySelector("[data-stat=indicators]")!.TextContent);

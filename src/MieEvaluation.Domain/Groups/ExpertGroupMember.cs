@@ -1,0 +1,20 @@
+namespace MieEvaluation.Domain.Groups;
+
+/// <summary>An evaluator account in a group, with the organisation and expertise they bring to it.</summary>
+public class ExpertGroupMember
+{
+    public int Id { get; set; }
+
+    public int GroupId { get; set; }
+
+    public ExpertGroup Group { get; set; } = null!;
+
+    /// <summary>The account's id (ASP.NET Core Identity user id).</summary>
+    public required string UserId { get; set; }
+
+    public required string Organisation { get; set; }
+
+    public OrganisationKind OrganisationKind { get; set; }
+
+    public ExpertiseKind Expertise { get; set; }
+}

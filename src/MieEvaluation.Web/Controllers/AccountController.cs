@@ -1,0 +1,126 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
+using MieEvaluation.Web.Security;
+using MieEvaluation.Web.Setup;
+using MieEvaluation.Web.ViewModels.Account;
+
+namespace MieEvaluation.Web.Controllers;
+
+/// <summary>Sign-in and sign-out, the first administrator's setup link, and changing one's own password.</summary>
+[Route("account")]
+public sealed class AccountController(
+    SignInManager<AppUser> signIn,
+    UserManager<AppUser> users,
+    AdminSetupToken setupToken,
+    IStringLocalizer<SharedResource> localizer) : Controller
+{
+    [HttpGet("login")]
+    [AllowAnonymous]
+    public IActionResult Login(string? returnUrl) => View(new LoginInput { ReturnUrl = returnUrl });
+
+    [HttpPost("login")]
+    [AllowAnonymous]
+    [EnableRateLimiting(SecuritySetup.LoginRateLimit)]
+    public async Task<IActionResult> Login(LoginInput input, [FromServices] IValidator<LoginInput> validator)
+    {
+        if (!(await validator.ValidateAsync(input)).AddTo(ModelState))
+        {
+            return View(input);
+        }
+
+        // lockoutOnFailure: true — the template's default of false would make the lockout settings do nothing.
+        var result = await signIn.PasswordSignInAsync(input.Email.Trim(), input.Password, isPersistent: false, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            return LocalRedirect(Url.IsLocalUrl(input.ReturnUrl) ? input.ReturnUrl : "/");
+        }
+
+        ModelState.AddModelError("", result.IsLockedOut ? localizer["Account.LockedOut"] : localizer["Account.LoginFailed"]);
+        input.Password = "";
+        return View(input);
+    }
+
+    [HttpPost("logout")]
+    public async Task<IActionResult> Logout()
+    {
+        await signIn.SignOutAsync();
+        return LocalRedirect("/account/login");
+    }
+
+    [HttpGet("access-denied")]
+    [AllowAnonymous]
+    public IActionResult AccessDenied() => StatusCode(StatusCodes.Status403Forbidden);
+
+    [HttpGet("setup")]
+    [AllowAnonymous]
+    public IActionResult Setup(string? token) =>
+        setupToken.IsValid(token) ? View(new SetupInput { Token = token! }) : NotFound();
+
+    [HttpPost("setup")]
+    [AllowAnonymous]
+    [EnableRateLimiting(SecuritySetup.LoginRateLimit)]
+    public async Task<IActionResult> Setup(SetupInput input, [FromServices] IValidator<SetupInput> validator,
+        [FromServices] AdministratorBootstrap bootstrap)
+    {
+        if (!setupToken.IsValid(input.Token))
+        {
+            return NotFound();
+        }
+
+        if (!(await validator.ValidateAsync(input)).AddTo(ModelState))
+        {
+            return View(input);
+        }
+
+        // Check everything before using the token up, so a refused password can be corrected on the same link.
+        if (await users.FindByEmailAsync(input.Email.Trim()) is not null)
+        {
+            ModelState.AddModelError(nameof(input.Email), localizer["Identity.DuplicateEmail", input.Email]);
+        }
+
+        foreach (var passwordValidator in users.PasswordValidators)
+        {
+            (await passwordValidator.ValidateAsync(users, new AppUser(), input.Password)).AddTo(ModelState, nameof(input.Password));
+        }
+
+        if (!ModelState.IsValid || !setupToken.TryConsume(input.Token))
+        {
+            return ModelState.IsValid ? NotFound() : View(input);
+        }
+
+        var errors = await bootstrap.CreateAdministratorAsync(input.Email.Trim(), input.DisplayName.Trim(), input.Password);
+        if (errors.Count > 0)
+        {
+            throw new InvalidOperationException(string.Join(" ", errors));
+        }
+
+        return LocalRedirect("/account/login");
+    }
+
+    [HttpGet("password")]
+    public IActionResult ChangePassword() => View(new ChangePasswordInput());
+
+    [HttpPost("password")]
+    public async Task<IActionResult> ChangePassword(ChangePasswordInput input, [FromServices] IValidator<ChangePasswordInput> validator)
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        if ((await validator.ValidateAsync(input)).AddTo(ModelState) &&
+            (await users.ChangePasswordAsync(user, input.CurrentPassword, input.NewPassword)).AddTo(ModelState))
+        {
+            await signIn.RefreshSignInAsync(user);
+            TempData["Message"] = localizer["Account.PasswordChanged"].Value;
+            return RedirectToAction(nameof(ChangePassword));
+        }
+
+        return View(new ChangePasswordInput());
+    }
+}

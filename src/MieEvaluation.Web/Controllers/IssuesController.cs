@@ -1,0 +1,68 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using MieEvaluation.Web.Security;
+using MieEvaluation.Web.Services.Issues;
+using MieEvaluation.Web.ViewModels.Issues;
+
+namespace MieEvaluation.Web.Controllers;
+
+/// <summary>Evaluators record the problems they find at the bases of their expert groups; everyone signed in reads them.</summary>
+public sealed class IssuesController(IssueReportService issues, EvaluatorScope scope, TimeProvider clock) : Controller
+{
+    [HttpGet("bases/{code}/issues")]
+    public async Task<IActionResult> ForBase(string code)
+    {
+        var found = await issues.FindBaseAsync(code);
+        if (found is null)
+        {
+            return NotFound();
+        }
+
+        var canRecord = await scope.CanWriteAsync(User, found.Id, clock.GetUtcNow().Year);
+        return View(new BaseIssuesPage(found.Code, found.NameZh, found.NameEn, await issues.ForBaseAsync(found.Id), canRecord));
+    }
+
+    [HttpGet("issues/new")]
+    [Authorize(Policy = Policies.EnterData)]
+    public async Task<IActionResult> Create([FromQuery(Name = "base")] string? baseCode, int? year)
+    {
+        var found = baseCode is null ? null : await issues.FindBaseAsync(baseCode);
+        if (found is null)
+        {
+            return NotFound();
+        }
+
+        var input = new IssueInput { BaseCode = found.Code, Year = year ?? clock.GetUtcNow().Year };
+        if (!await scope.CanWriteAsync(User, found.Id, input.Year))
+        {
+            return Forbid();
+        }
+
+        return View(new IssueFormPage(input, found.NameZh, found.NameEn, await issues.CategoryChoicesAsync()));
+    }
+
+    [HttpPost("issues")]
+    [Authorize(Policy = Policies.EnterData)]
+    public async Task<IActionResult> Create(IssueInput input, [FromServices] IValidator<IssueInput> validator)
+    {
+        var found = await issues.FindBaseAsync(input.BaseCode ?? "");
+        if (found is not null && !await scope.CanWriteAsync(User, found.Id, input.Year))
+        {
+            return Forbid();
+        }
+
+        if (found is null || !(await validator.ValidateAsync(input)).AddTo(ModelState))
+        {
+            if (found is null)
+            {
+                return NotFound();
+            }
+
+            return View(new IssueFormPage(input, found.NameZh, found.NameEn, await issues.CategoryChoicesAsync()));
+        }
+
+        await issues.RecordAsync(found.Id, input);
+        return RedirectToAction(nameof(ForBase), new { code = found.Code });
+    }
+}

@@ -1,0 +1,29 @@
+using FluentValidation.Results;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+
+namespace MieEvaluation.Web.Controllers;
+
+/// <summary>Moves FluentValidation and Identity errors into ModelState, where the views show them.</summary>
+internal static class ValidationExtensions
+{
+    public static bool AddTo(this ValidationResult result, ModelStateDictionary modelState)
+    {
+        foreach (var error in result.Errors)
+        {
+            modelState.AddModelError(error.PropertyName, error.ErrorMessage);
+        }
+
+        return result.IsValid;
+    }
+
+    public static bool AddTo(this IdentityResult result, ModelStateDictionary modelState, string key = "")
+    {
+        foreach (var error in result.Errors)
+        {
+            modelState.AddModelError(key, error.Description);
+        }
+
+        return result.Succeeded;
+    }
+}

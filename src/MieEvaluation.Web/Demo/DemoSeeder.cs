@@ -1,0 +1,101 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using MieEvaluation.Domain.Groups;
+using MieEvaluation.Domain.Registry;
+using MieEvaluation.Web.Data;
+using MieEvaluation.Web.Security;
+
+namespace MieEvaluation.Web.Demo;
+
+/// <summary>
+/// Fills a demo database: accounts for every role (new passwords at every start, printed once), expert groups for
+/// every year, and generated values and issues 2016–2023 for the seeded bases. Runs only in demo mode, on a database
+/// marked as a demo one (see <see cref="DatabaseMarker"/>).
+/// </summary>
+internal sealed partial class DemoSeeder(MieDbContext db, UserManager<AppUser> users, TimeProvider clock, ILogger<DemoSeeder> logger)
+{
+    public async Task SeedAsync(CancellationToken cancellationToken = default)
+    {
+        var accounts = await EnsureAccountsAsync();
+        if (!await db.Submissions.AnyAsync(cancellationToken))
+        {
+            await GenerateAsync(accounts, cancellationToken);
+        }
+    }
+
+    private async Task<Dictionary<string, AppUser>> EnsureAccountsAsync()
+    {
+        var result = new Dictionary<string, AppUser>();
+        foreach (var account in DemoAccounts.All)
+        {
+            var user = await users.FindByEmailAsync(account.Email);
+            var password = NewPassword();
+            if (user is null)
+            {
+                user = new AppUser { UserName = account.Email, Email = account.Email, DisplayName = account.DisplayName, EmailConfirmed = true };
+                Check(await users.CreateAsync(user, password));
+                Check(await users.AddToRolesAsync(user, account.Roles));
+            }
+            else
+            {
+                Check(await users.RemovePasswordAsync(user));
+                Check(await users.AddPasswordAsync(user, password));
+                await users.SetLockoutEndDateAsync(user, null);
+            }
+
+            LogAccount(logger, account.Email, string.Join(", ", account.Roles), password);
+            result[account.Email] = user;
+        }
+
+        return result;
+    }
+
+    private async Task GenerateAsync(Dictionary<string, AppUser> accounts, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var bases = await db.Bases.Include(b => b.Province).Where(b => b.IsActive).OrderBy(b => b.Code).ToListAsync(cancellationToken);
+        var indicators = await db.Indicators.Where(i => i.IsActive).OrderBy(i => i.DisplayOrder).ToListAsync(cancellationToken);
+        var categories = await db.IssueCategories.OrderBy(c => c.DisplayOrder).ToListAsync(cancellationToken);
+        var generator = new DemoDataGenerator(seed: 2016);
+
+        for (var year = DemoDataGenerator.FirstYear; year <= DemoDataGenerator.LastYear; year++)
+        {
+            var east = new ExpertGroup { Name = $"东部评估组 East group {year}", Year = year };
+            east.Members.Add(Member(accounts["evaluator.east@demo.mie"], "中国科学技术协会 National society", OrganisationKind.NationalSociety, ExpertiseKind.Professional));
+            east.Members.Add(Member(accounts["evaluator.ops@demo.mie"], "北京市科协 Local association", OrganisationKind.LocalAssociation, ExpertiseKind.Operational));
+            // The second group lacks operational expertise on purpose: the group page shows its warning.
+            var west = new ExpertGroup { Name = $"中西部评估组 Central and west group {year}", Year = year };
+            west.Members.Add(Member(accounts["evaluator.west@demo.mie"], "中国科学院 Research institution", OrganisationKind.ResearchInstitution, ExpertiseKind.Professional));
+
+            foreach (var demoBase in bases.Where(b => b.BatchYear <= year))
+            {
+                var group = demoBase.Province.Region is Region.Central or Region.West ? west : east;
+                group.Bases.Add(new ExpertGroupBase { BaseId = demoBase.Id });
+            }
+
+            db.ExpertGroups.AddRange(east, west);
+        }
+
+        db.Submissions.AddRange(generator.Submissions(bases, indicators, now));
+        db.IssueReports.AddRange(generator.Issues(bases, categories, now));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static ExpertGroupMember Member(AppUser user, string organisation, OrganisationKind kind, ExpertiseKind expertise) =>
+        new() { UserId = user.Id, Organisation = organisation, OrganisationKind = kind, Expertise = expertise };
+
+    /// <summary>Fresh at every start and never stored anywhere but in the hash: no password lives in the repository.</summary>
+    private static string NewPassword() => $"Demo-{Convert.ToHexString(RandomNumberGenerator.GetBytes(6))}-x";
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Description)));
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Demo account {Email} ({Roles}) password: {Password}")]
+    private static partial void LogAccount(ILogger logger, string email, string roles, string password);
+}

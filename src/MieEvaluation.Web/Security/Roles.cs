@@ -1,0 +1,22 @@
+namespace MieEvaluation.Web.Security;
+
+/// <summary>The five roles; a person may hold several.</summary>
+public static class Roles
+{
+    /// <summary>Users, bases, indicators, issue categories, expert groups.</summary>
+    public const string Administrator = nameof(Administrator);
+
+    /// <summary>Enters and submits data and issues for the bases of their expert groups only.</summary>
+    public const string Evaluator = nameof(Evaluator);
+
+    /// <summary>Approves, returns and reopens submissions.</summary>
+    public const string Reviewer = nameof(Reviewer);
+
+    /// <summary>Dashboards, base pages, issue summaries; read-only.</summary>
+    public const string Official = nameof(Official);
+
+    /// <summary>What an official sees, plus every export.</summary>
+    public const string Analyst = nameof(Analyst);
+
+    public static readonly IReadOnlyList<string> All = [Administrator, Evaluator, Reviewer, Official, Analyst];
+}

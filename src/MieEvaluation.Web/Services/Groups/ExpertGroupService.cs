@@ -1,0 +1,101 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using MieEvaluation.Domain.Groups;
+using MieEvaluation.Web.Data;
+using MieEvaluation.Web.Security;
+using MieEvaluation.Web.ViewModels.Groups;
+
+namespace MieEvaluation.Web.Services.Groups;
+
+/// <summary>Expert groups per year: their members and the bases they evaluate. A base belongs to at most one group a year.</summary>
+public sealed class ExpertGroupService(MieDbContext db, UserManager<AppUser> users)
+{
+    public async Task<IReadOnlyList<int>> YearsAsync() =>
+        await db.ExpertGroups.Select(g => g.Year).Distinct().OrderByDescending(y => y).ToListAsync();
+
+    public async Task<IReadOnlyList<GroupSummary>> ListAsync(int year)
+    {
+        var groups = await db.ExpertGroups.AsNoTracking().Include(g => g.Members).Include(g => g.Bases)
+            .Where(g => g.Year == year).OrderBy(g => g.Name).ToListAsync();
+        return groups.Select(g => new GroupSummary(g.Id, g.Name, g.Members.Count, g.Bases.Count, g.MissingExpertise())).ToList();
+    }
+
+    public async Task<bool> NameTakenAsync(int year, string name) =>
+        await db.ExpertGroups.AnyAsync(g => g.Year == year && g.Name == name);
+
+    public async Task<int> CreateAsync(NewGroupInput input)
+    {
+        var group = new ExpertGroup { Year = input.Year, Name = input.Name.Trim() };
+        db.ExpertGroups.Add(group);
+        await db.SaveChangesAsync();
+        return group.Id;
+    }
+
+    public async Task<GroupDetailPage?> DetailAsync(int id, MemberInput? newMember = null)
+    {
+        var group = await db.ExpertGroups.AsNoTracking().Include(g => g.Members).Include(g => g.Bases).ThenInclude(b => b.Base)
+            .SingleOrDefaultAsync(g => g.Id == id);
+        if (group is null)
+        {
+            return null;
+        }
+
+        var memberIds = group.Members.Select(m => m.UserId).ToList();
+        var accounts = await db.Users.AsNoTracking().Where(u => memberIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id);
+        var members = group.Members
+            .Select(m => new MemberRow(m.Id, accounts[m.UserId].DisplayName, accounts[m.UserId].Email ?? "", m.Organisation, m.OrganisationKind, m.Expertise))
+            .OrderBy(m => m.DisplayName).ToList();
+        var evaluators = (await users.GetUsersInRoleAsync(Roles.Evaluator))
+            .Where(u => !memberIds.Contains(u.Id)).OrderBy(u => u.Email)
+            .Select(u => new Choice(u.Id, $"{u.DisplayName} <{u.Email}>")).ToList();
+        var assignedThisYear = db.ExpertGroupBases.Where(a => a.Group.Year == group.Year).Select(a => a.BaseId);
+        var assignable = await db.Bases.AsNoTracking()
+            .Where(b => b.IsActive && b.BatchYear <= group.Year && !assignedThisYear.Contains(b.Id))
+            .OrderBy(b => b.Code).Select(b => new AssignedBase(b.Id, b.Code, b.NameZh, b.NameEn)).ToListAsync();
+
+        return new GroupDetailPage(group.Id, group.Year, group.Name, members,
+            group.Bases.Select(a => new AssignedBase(a.BaseId, a.Base.Code, a.Base.NameZh, a.Base.NameEn)).OrderBy(b => b.Code).ToList(),
+            group.MissingExpertise(), evaluators, assignable, newMember ?? new MemberInput());
+    }
+
+    /// <summary>Adds an evaluator; false when the account is not an evaluator or already a member.</summary>
+    public async Task<bool> AddMemberAsync(int groupId, MemberInput input)
+    {
+        var user = await users.FindByIdAsync(input.UserId);
+        if (user is null || !await users.IsInRoleAsync(user, Roles.Evaluator) ||
+            await db.ExpertGroupMembers.AnyAsync(m => m.GroupId == groupId && m.UserId == input.UserId))
+        {
+            return false;
+        }
+
+        db.ExpertGroupMembers.Add(new ExpertGroupMember
+        {
+            GroupId = groupId, UserId = user.Id, Organisation = input.Organisation.Trim(),
+            OrganisationKind = input.OrganisationKind, Expertise = input.Expertise,
+        });
+        await db.SaveChangesAsync();
+        return true;
+    }
+
+    public async Task RemoveMemberAsync(int groupId, int memberId) =>
+        await db.ExpertGroupMembers.Where(m => m.GroupId == groupId && m.Id == memberId).ExecuteDeleteAsync();
+
+    /// <summary>
+    /// Assigns the bases that are active, designated by the group's year and in no other group that year;
+    /// returns how many were refused. All or nothing: one transaction.
+    /// </summary>
+    public async Task<int> AssignBasesAsync(int groupId, IReadOnlyCollection<int> baseIds)
+    {
+        var year = await db.ExpertGroups.Where(g => g.Id == groupId).Select(g => g.Year).SingleAsync();
+        var assignable = await db.Bases
+            .Where(b => baseIds.Contains(b.Id) && b.IsActive && b.BatchYear <= year &&
+                        !db.ExpertGroupBases.Any(a => a.BaseId == b.Id && a.Group.Year == year))
+            .Select(b => b.Id).ToListAsync();
+        db.ExpertGroupBases.AddRange(assignable.Select(id => new ExpertGroupBase { GroupId = groupId, BaseId = id }));
+        await db.SaveChangesAsync();
+        return baseIds.Distinct().Count() - assignable.Count;
+    }
+
+    public async Task RemoveBaseAsync(int groupId, int baseId) =>
+        await db.ExpertGroupBases.Where(a => a.GroupId == groupId && a.BaseId == baseId).ExecuteDeleteAsync();
+}

@@ -1,0 +1,111 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using MieEvaluation.Web.Data;
+using MieEvaluation.Web.Security;
+
+namespace MieEvaluation.Web.Setup;
+
+/// <summary>Accounts, cookies, authorization policies, rate limits, security headers and shared data-protection keys.</summary>
+internal static class SecuritySetup
+{
+    public const string LoginRateLimit = "login";
+    public const string ImportRateLimit = "import";
+
+    public static WebApplicationBuilder AddMieSecurity(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(SecurityOptions.SectionName).Get<SecurityOptions>() ?? new SecurityOptions();
+        builder.Services.AddSingleton(options);
+        var services = builder.Services;
+
+        services.AddIdentity<AppUser, IdentityRole>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.SignIn.RequireConfirmedAccount = false;
+                o.Password.RequiredLength = 10;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequiredUniqueChars = 4;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+            })
+            .AddEntityFrameworkStores<MieDbContext>()
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<LocalizedIdentityErrorDescriber>();
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/account/login";
+            o.LogoutPath = "/account/logout";
+            o.AccessDeniedPath = "/account/access-denied";
+            o.Cookie.Name = "mie.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = options.HttpsOnly ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+            // A signed-in user without the right gets a real 403 (rendered by the error page), not a redirect.
+            o.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
+        });
+
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "mie.xsrf";
+            o.Cookie.SecurePolicy = options.HttpsOnly ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+        });
+
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Policies.Administer, p => p.RequireRole(Roles.Administrator))
+            .AddPolicy(Policies.EnterData, p => p.RequireRole(Roles.Evaluator))
+            .AddPolicy(Policies.Review, p => p.RequireRole(Roles.Reviewer))
+            .AddPolicy(Policies.ViewFigures, p => p.RequireRole(Roles.Official, Roles.Analyst, Roles.Reviewer, Roles.Administrator))
+            .AddPolicy(Policies.Export, p => p.RequireRole(Roles.Analyst, Roles.Administrator));
+
+        services.AddScoped<EvaluatorScope>();
+        services.AddSingleton<AdminSetupToken>();
+        services.AddScoped<AdministratorBootstrap>();
+
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(LoginRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = options.LoginAttemptsPerMinute, Window = TimeSpan.FromMinutes(1) }));
+            o.AddPolicy(ImportRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.User.Identity?.Name ?? context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = options.ImportsPerMinute, Window = TimeSpan.FromMinutes(1) }));
+        });
+
+        // Keys in the database: every app instance behind a load balancer reads the same cookies and tokens.
+        services.AddDataProtection().SetApplicationName("MieEvaluation").PersistKeysToDbContext<MieDbContext>();
+        services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
+        return builder;
+    }
+
+    public static WebApplication UseMieSecurityHeaders(this WebApplication app)
+    {
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        if (app.Services.GetRequiredService<SecurityOptions>().HttpsOnly)
+        {
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
+
+        return app;
+    }
+
+    /// <summary>Authentication, authorization and rate limits: after routing, before the endpoints.</summary>
+    public static WebApplication UseMieAccessControl(this WebApplication app)
+    {
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        return app;
+    }
+}

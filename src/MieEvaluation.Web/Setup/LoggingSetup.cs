@@ -3,15 +3,26 @@ using Serilog;
 
 namespace MieEvaluation.Web.Setup;
 
-/// <summary>Serilog from the <c>Serilog</c> section of appsettings (console and rolling file sinks).</summary>
+/// <summary>
+/// Serilog: levels and the console sink from the <c>Serilog</c> section, and a rolling file from <c>LogFiles</c>
+/// (a plain section, so one setting moves the file; Serilog's WriteTo arrays cannot be overridden item by item).
+/// </summary>
 internal static class LoggingSetup
 {
+    /// <summary>The trace id is the correlation id the error page shows.</summary>
+    private const string FileTemplate =
+        "{Timestamp:yyyy-MM-dd HH:mm:ss.fff zzz} [{Level:u3}] {Message:lj} trace={TraceId} {Properties:j}{NewLine}{Exception}";
+
     public static WebApplicationBuilder AddMieLogging(this WebApplicationBuilder builder)
     {
+        var files = builder.Configuration.GetSection(LogFileOptions.SectionName).Get<LogFileOptions>() ?? new LogFileOptions();
+        var path = Path.GetFullPath(files.Path, builder.Environment.ContentRootPath);
         builder.Services.AddSerilog((services, logger) => logger
             .ReadFrom.Configuration(builder.Configuration)
             .ReadFrom.Services(services)
-            .Enrich.FromLogContext());
+            .Enrich.FromLogContext()
+            .WriteTo.File(path, rollingInterval: files.RollingInterval, retainedFileCountLimit: files.RetainedFileCountLimit,
+                outputTemplate: FileTemplate, formatProvider: CultureInfo.InvariantCulture));
         return builder;
     }
 
@@ -30,4 +41,17 @@ internal static class LoggingSetup
         using var logger = new LoggerConfiguration().WriteTo.Console(formatProvider: CultureInfo.InvariantCulture).CreateLogger();
         logger.Fatal("Start-up failed: {Reason}", exception.Message);
     }
+}
+
+/// <summary>The <c>LogFiles</c> section.</summary>
+internal sealed class LogFileOptions
+{
+    public const string SectionName = "LogFiles";
+
+    /// <summary>Relative to the app's folder unless absolute; the rolling interval adds the date before the extension.</summary>
+    public string Path { get; set; } = "logs/mie-.log";
+
+    public RollingInterval RollingInterval { get; set; } = RollingInterval.Day;
+
+    public int RetainedFileCountLimit { get; set; } = 31;
 }

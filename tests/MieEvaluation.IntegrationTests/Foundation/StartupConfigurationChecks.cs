@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using MieEvaluation.IntegrationTests.Infrastructure;
 using MieEvaluation.Web.Setup;
@@ -53,6 +52,28 @@ public sealed class StartupConfigurationChecks
         Assert.Contains("Database:SqlitePath", ex.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("SqlServer", null)]
+    [InlineData("Sqlite", "Data Source=/tmp/real.db")]
+    public void RefusesDemoModeGivenARealDatabaseSetting(string provider, string? connectionString)
+    {
+        var ex = Assert.Throws<StartupConfigurationException>(() => DataSetup.ResolveConnection(
+            Config(("Demo:Enabled", "true"), ("Database:Provider", provider), ("ConnectionStrings:Mie", connectionString)), Path.GetTempPath()));
+
+        Assert.Contains("Demo mode", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void UsesItsOwnFileGivenDemoMode()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "mie-tests", Guid.NewGuid().ToString("N"));
+
+        var resolved = DataSetup.ResolveConnection(Config(("Demo:Enabled", "true")), root);
+
+        Assert.True(resolved.IsDemo);
+        Assert.Equal(Path.Combine(root, "data", "mie-demo.db"), resolved.Description);
+    }
+
     [Fact]
     public void PlacesTheDefaultFileUnderTheContentRoot()
     {
@@ -67,21 +88,9 @@ public sealed class StartupConfigurationChecks
     [Fact]
     public async Task ExitsWithOneClearLineGivenAnUnknownProviderAtProcessStart()
     {
-        var app = Path.Combine(AppContext.BaseDirectory, "MieEvaluation.Web.dll");
-        var start = new ProcessStartInfo("dotnet", [app])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = Path.GetTempPath(),
-        };
-        start.Environment["Database__Provider"] = "Oracle";
-        start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
+        var (exitCode, output) = await AppProcess.RunToExitAsync(new Dictionary<string, string> { ["Database__Provider"] = "Oracle" });
 
-        using var process = Process.Start(start)!;
-        var output = await process.StandardOutput.ReadToEndAsync() + await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
-
-        Assert.Equal(1, process.ExitCode);
+        Assert.Equal(1, exitCode);
         var fatal = output.Split('\n').Where(l => l.Contains("Start-up failed", StringComparison.Ordinal)).ToList();
         Assert.Single(fatal);
         Assert.Contains("Database:Provider", fatal[0], StringComparison.Ordinal);
@@ -94,20 +103,10 @@ public sealed class StartupConfigurationChecks
         // A directory where the database file should be: SQLite cannot open it.
         var folder = Path.Combine(Path.GetTempPath(), "mie-tests", Guid.NewGuid().ToString("N"), "mie.db");
         Directory.CreateDirectory(folder);
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "MieEvaluation.Web.dll")])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = Path.GetTempPath(),
-        };
-        start.Environment["Database__SqlitePath"] = folder;
-        start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
 
-        using var process = Process.Start(start)!;
-        var output = await process.StandardOutput.ReadToEndAsync() + await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        var (exitCode, output) = await AppProcess.RunToExitAsync(new Dictionary<string, string> { ["Database__SqlitePath"] = folder });
 
-        Assert.Equal(1, process.ExitCode);
+        Assert.Equal(1, exitCode);
         Assert.Contains("Database:SqlitePath", output, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
     }

@@ -37,9 +37,15 @@ public static class TestAccounts
         return await app.SignInAsync(email, password);
     }
 
-    public static async Task<HttpClient> SignInAsync(this MieAppFactory app, string email, string password)
+    /// <summary>A client signed in through the login form; <paramref name="language"/> becomes its Accept-Language.</summary>
+    public static async Task<HttpClient> SignInAsync(this MieAppFactory app, string email, string password, string? language = null)
     {
         var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        if (language is not null)
+        {
+            client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+        }
+
         using var response = await client.PostLoginAsync(email, password);
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"Sign-in as {email} answered {(int)response.StatusCode}");
         return client;

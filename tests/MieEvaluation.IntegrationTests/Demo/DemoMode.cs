@@ -1,0 +1,121 @@
+using System.Net;
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using MieEvaluation.IntegrationTests.Infrastructure;
+using MieEvaluation.Web.Security;
+
+namespace MieEvaluation.IntegrationTests.Demo;
+
+public sealed class DemoMode
+{
+    private static MieAppFactory DemoApp(string path, string log) => new MieAppFactory()
+        .With("Demo:Enabled", "true").With("Demo:SqlitePath", path)
+        .With("LogFiles:Path", log).With("LogFiles:RollingInterval", "Infinite");
+
+    [Fact]
+    public async Task FillsItsOwnDatabaseAndShowsTheBannerAndPrintedAccounts()
+    {
+        var path = TestPaths.NewDatabaseFile();
+        var log = Path.ChangeExtension(path, ".log");
+        await using var app = DemoApp(path, log);
+        _ = app.CreateClient();
+
+        var state = await app.WithDbAsync(async db => new
+        {
+            Years = await db.Submissions.Select(s => s.Year).Distinct().OrderBy(y => y).ToListAsync(),
+            Values = await db.IndicatorValues.CountAsync(),
+            Issues = await db.IssueReports.CountAsync(),
+            Groups = await db.ExpertGroups.CountAsync(),
+            Bases2016 = await db.Submissions.CountAsync(s => s.Year == 2016),
+        });
+        var password = PrintedPassword(File.ReadAllText(log), "official@demo.mie");
+        var official = await app.SignInAsync("official@demo.mie", password, "en");
+        var page = await official.GetDocumentAsync("/bases");
+
+        Assert.Equal(Enumerable.Range(2016, 8), state.Years);
+        Assert.True(state.Values > 56 * 7 * 12 * 0.9, $"{state.Values} values");
+        Assert.True(state.Issues > 0);
+        Assert.Equal(16, state.Groups);
+        Assert.Equal(28, state.Bases2016); // only the 2016 batch reports in 2016
+        Assert.NotNull(page.QuerySelector("[data-demo-banner]"));
+        Assert.True(File.Exists(path));
+    }
+
+    [Fact]
+    public async Task WarnsOnTheGroupPageGivenAGroupWithoutOperationalExpertise()
+    {
+        var path = TestPaths.NewDatabaseFile();
+        await using var app = DemoApp(path, Path.ChangeExtension(path, ".log"));
+        var admin = await app.SignedInClientAsync(Roles.Administrator);
+        admin.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+        var westId = await app.WithDbAsync(db => db.ExpertGroups.Where(g => g.Year == 2023 && g.Name.Contains("west")).Select(g => g.Id).SingleAsync());
+
+        var list = await admin.GetDocumentAsync("/groups?year=2023");
+        var detail = await admin.GetDocumentAsync($"/groups/{westId}");
+
+        Assert.Single(list.QuerySelectorAll("[data-missing-expertise]"));
+        Assert.Contains("Operational", detail.QuerySelector("[data-missing-expertise]")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GeneratesTheSameValuesAndNewPasswordsGivenARestart()
+    {
+        var path = TestPaths.NewDatabaseFile();
+        var log = Path.ChangeExtension(path, ".log");
+        decimal firstSum;
+        await using (var first = DemoApp(path, log))
+        {
+            _ = first.CreateClient();
+            firstSum = await first.WithDbAsync(db => db.IndicatorValues.Where(v => v.Submission.Year == 2020).SumAsync(v => v.Value));
+        }
+
+        var firstPassword = PrintedPassword(File.ReadAllText(log), "analyst@demo.mie");
+        await using var second = DemoApp(path, log);
+        _ = second.CreateClient();
+        var secondPassword = PrintedPassword(File.ReadAllText(log), "analyst@demo.mie");
+
+        Assert.Equal(firstSum, await second.WithDbAsync(db => db.IndicatorValues.Where(v => v.Submission.Year == 2020).SumAsync(v => v.Value)));
+        Assert.NotEqual(firstPassword, secondPassword);
+        Assert.Equal(HttpStatusCode.OK, (await (await second.SignInAsync("analyst@demo.mie", secondPassword)).GetAsync(new Uri("/bases", UriKind.Relative))).StatusCode);
+    }
+
+    [Fact]
+    public async Task RefusesToStartAndLeavesTheFileUntouchedGivenANonDemoDatabase()
+    {
+        var path = TestPaths.NewDatabaseFile();
+        await using (var real = new MieAppFactory(path))
+        {
+            _ = real.CreateClient();
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        var before = SHA256.HashData(File.ReadAllBytes(path));
+        var (exitCode, output) = await AppProcess.RunToExitAsync(new Dictionary<string, string> { ["Demo__SqlitePath"] = path }, "--demo");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("not a demo database", output, StringComparison.Ordinal);
+        Assert.Equal(before, SHA256.HashData(File.ReadAllBytes(path)));
+    }
+
+    [Fact]
+    public async Task RefusesANormalStartOnADemoDatabase()
+    {
+        var path = TestPaths.NewDatabaseFile();
+        await using (var demo = DemoApp(path, Path.ChangeExtension(path, ".log")))
+        {
+            _ = demo.CreateClient();
+        }
+
+        var (exitCode, output) = await AppProcess.RunToExitAsync(new Dictionary<string, string> { ["Database__SqlitePath"] = path });
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("is a demo database", output, StringComparison.Ordinal);
+    }
+
+    private static string PrintedPassword(string log, string email)
+    {
+        var line = log.Split('\n').Last(l => l.Contains($"Demo account {email}", StringComparison.Ordinal));
+        var marker = "password: ";
+        return new string(line[(line.IndexOf(marker, StringComparison.Ordinal) + marker.Length)..].TakeWhile(c => !char.IsWhiteSpace(c)).ToArray());
+    }
+}

@@ -1,0 +1,111 @@
+using System.Net;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MieEvaluation.IntegrationTests.Infrastructure;
+using MieEvaluation.Web.Security;
+
+namespace MieEvaluation.IntegrationTests.Security;
+
+public sealed class AccountSecurity : IClassFixture<MieAppFactory>
+{
+    private readonly MieAppFactory _app;
+
+    public AccountSecurity(MieAppFactory app) => _app = app;
+
+    [Fact]
+    public async Task SignsInTheAdministratorConfiguredByEnvironment()
+    {
+        var client = await _app.SignInAsync(MieAppFactory.AdminEmail, MieAppFactory.AdminPassword);
+
+        using var response = await client.GetAsync(new Uri("/admin/users", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task LocksTheAccountAtTheSixthAttemptGivenFiveWrongPasswords()
+    {
+        var (email, password, _) = await _app.CreateUserAsync(Roles.Official);
+        var client = _app.CreateClient(new() { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+
+        for (var attempt = 1; attempt <= 5; attempt++)
+        {
+            using var wrong = await client.PostLoginAsync(email, "Wrong-password-1");
+            Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
+        }
+
+        using var sixth = await client.PostLoginAsync(email, password);
+        var html = await sixth.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, sixth.StatusCode);
+        Assert.Contains("This account is locked", html, StringComparison.Ordinal);
+        using var scope = _app.Services.CreateScope();
+        var user = await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync(email);
+        Assert.True(user!.LockoutEnd > DateTimeOffset.UtcNow);
+    }
+
+    [Fact]
+    public async Task SaysOnlyThatTheCredentialsAreWrongGivenAnUnknownEmail()
+    {
+        var client = _app.CreateClient(new() { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-CN");
+
+        using var response = await client.PostLoginAsync("nobody@test.mie", "Whatever-123");
+
+        Assert.Contains("电子邮箱或密码错误", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RejectsAPostWithoutAntiforgeryToken()
+    {
+        var client = await _app.SignInAsync(MieAppFactory.AdminEmail, MieAppFactory.AdminPassword);
+        var before = await _app.WithDbAsync(db => db.ExpertGroups.CountAsync());
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["Year"] = "2024", ["Name"] = "No token" });
+
+        using var response = await client.PostAsync(new Uri("/groups", UriKind.Relative), form);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(before, await _app.WithDbAsync(db => db.ExpertGroups.CountAsync()));
+    }
+
+    [Fact]
+    public async Task SendsSecurityHeadersThatForbidInlineScriptAndFraming()
+    {
+        using var response = await _app.CreateClient().GetAsync(new Uri("/account/login", UriKind.Relative));
+
+        var csp = Assert.Single(response.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("script-src 'self'", csp, StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'none'", csp, StringComparison.Ordinal);
+        Assert.DoesNotContain("unsafe-inline", csp, StringComparison.Ordinal);
+        Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
+        Assert.Equal("strict-origin-when-cross-origin", Assert.Single(response.Headers.GetValues("Referrer-Policy")));
+    }
+
+    [Theory]
+    [InlineData("/account/login")]
+    [InlineData("/")]
+    [InlineData("/bases")]
+    [InlineData("/groups")]
+    [InlineData("/admin/users")]
+    [InlineData("/bases/16R01/issues")]
+    public async Task PagesCarryNoInlineScriptOrStyle(string url)
+    {
+        var client = await _app.SignInAsync(MieAppFactory.AdminEmail, MieAppFactory.AdminPassword);
+
+        var page = await client.GetDocumentAsync(url);
+
+        Assert.All(page.QuerySelectorAll("script"), s => Assert.False(string.IsNullOrEmpty(s.GetAttribute("src")), "inline <script>"));
+        Assert.Empty(page.QuerySelectorAll("style, [style]"));
+        Assert.DoesNotContain(page.All, e => e.Attributes.Any(a => a.Name.StartsWith("on", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task StoresDataProtectionKeysInTheDatabase()
+    {
+        _ = await _app.SignInAsync(MieAppFactory.AdminEmail, MieAppFactory.AdminPassword);
+
+        Assert.True(await _app.WithDbAsync(db => db.DataProtectionKeys.CountAsync()) >= 1);
+    }
+}

@@ -1,0 +1,152 @@
+using System.Net;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.StaticAssets;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.EntityFrameworkCore;
+using MieEvaluation.Domain.Groups;
+using MieEvaluation.IntegrationTests.Infrastructure;
+using MieEvaluation.Web.Security;
+
+namespace MieEvaluation.IntegrationTests.Security;
+
+/// <summary>
+/// Every route of the app × anonymous and each role → the expected status. The routes come from the app's own
+/// endpoint data source, so a new route without a decision here fails <see cref="EveryRouteHasADecision"/>.
+/// </summary>
+public sealed class AuthorizationMatrix : IClassFixture<AuthorizationMatrix.Fixture>
+{
+    private const string Anonymous = "anonymous";
+    private static readonly string[] Callers = [Anonymous, .. Roles.All];
+    private static readonly string[] EveryRole = [.. Roles.All];
+
+    /// <summary>Who may call a route, and what they get with the sample request below.</summary>
+    private sealed record Decision(string Method, string Pattern, string Url, string[]? AllowedRoles, HttpStatusCode Allowed,
+        Dictionary<string, string>? Form = null)
+    {
+        public bool IsAnonymous => AllowedRoles is null;
+    }
+
+    private readonly Fixture _fixture;
+
+    public AuthorizationMatrix(Fixture fixture) => _fixture = fixture;
+
+    private static List<Decision> Decisions(Fixture f) =>
+    [
+        new("*", "/health", "/health", null, HttpStatusCode.OK),
+        new("GET", "", "/", EveryRole, HttpStatusCode.OK),
+        new("POST", "culture", "/culture", null, HttpStatusCode.Redirect, new() { ["culture"] = "en" }),
+        new("*", "error", "/error", null, HttpStatusCode.InternalServerError),
+        new("*", "error/{statusCode:int}", "/error/404", null, HttpStatusCode.NotFound),
+        new("GET", "account/login", "/account/login", null, HttpStatusCode.OK),
+        new("POST", "account/login", "/account/login", null, HttpStatusCode.OK, new() { ["Email"] = "" }),
+        new("GET", "account/access-denied", "/account/access-denied", null, HttpStatusCode.Forbidden),
+        new("GET", "account/setup", "/account/setup?token=wrong", null, HttpStatusCode.NotFound),
+        new("POST", "account/setup", "/account/setup", null, HttpStatusCode.NotFound, new() { ["Token"] = "wrong" }),
+        new("GET", "account/password", "/account/password", EveryRole, HttpStatusCode.OK),
+        new("POST", "account/password", "/account/password", EveryRole, HttpStatusCode.OK, new() { ["NewPassword"] = "" }),
+        new("GET", "bases", "/bases", EveryRole, HttpStatusCode.OK),
+        new("GET", "bases/{code}/issues", "/bases/16R01/issues", EveryRole, HttpStatusCode.OK),
+        new("GET", "issues/new", $"/issues/new?base=16R01&year={f.Year}", [Roles.Evaluator], HttpStatusCode.OK),
+        new("POST", "issues", "/issues", [Roles.Evaluator], HttpStatusCode.OK,
+            new() { ["BaseCode"] = "16R01", ["Year"] = $"{f.Year}", ["Text"] = "" }),
+        new("GET", "groups", "/groups", [Roles.Administrator], HttpStatusCode.OK),
+        new("POST", "groups", "/groups", [Roles.Administrator], HttpStatusCode.OK, new() { ["Name"] = "" }),
+        new("GET", "groups/{id:int}", $"/groups/{f.GroupId}", [Roles.Administrator], HttpStatusCode.OK),
+        new("POST", "groups/{id:int}/members", $"/groups/{f.GroupId}/members", [Roles.Administrator], HttpStatusCode.OK, new() { ["UserId"] = "" }),
+        new("POST", "groups/{id:int}/members/{memberId:int}/remove", $"/groups/{f.GroupId}/members/999999/remove", [Roles.Administrator], HttpStatusCode.Redirect),
+        new("POST", "groups/{id:int}/bases", $"/groups/{f.GroupId}/bases", [Roles.Administrator], HttpStatusCode.Redirect),
+        new("POST", "groups/{id:int}/bases/{baseId:int}/remove", $"/groups/{f.GroupId}/bases/999999/remove", [Roles.Administrator], HttpStatusCode.Redirect),
+        new("GET", "admin/users", "/admin/users", [Roles.Administrator], HttpStatusCode.OK),
+        new("GET", "admin/users/new", "/admin/users/new", [Roles.Administrator], HttpStatusCode.OK),
+        new("POST", "admin/users/new", "/admin/users/new", [Roles.Administrator], HttpStatusCode.OK, new() { ["Email"] = "" }),
+        new("GET", "admin/users/{id}", $"/admin/users/{f.SampleUserId}", [Roles.Administrator], HttpStatusCode.OK),
+        new("POST", "admin/users/{id}", $"/admin/users/{f.SampleUserId}", [Roles.Administrator], HttpStatusCode.OK, new() { ["Email"] = "" }),
+        new("POST", "admin/users/{id}/unlock", $"/admin/users/{f.SampleUserId}/unlock", [Roles.Administrator], HttpStatusCode.Redirect),
+        // Last: it ends the session of the client that calls it.
+        new("POST", "account/logout", "/account/logout", EveryRole, HttpStatusCode.Redirect),
+    ];
+
+    [Fact]
+    public void EveryRouteHasADecision()
+    {
+        var decided = Decisions(_fixture).Select(d => $"{d.Method} {d.Pattern}").ToHashSet();
+        var routes = _fixture.App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            // Static files are public by design (ADR 0002); the {**path:file} fallback belongs to them.
+            .Where(e => e.Metadata.GetMetadata<StaticAssetDescriptor>() is null && e.RoutePattern.RawText != "{**path:file}")
+            .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["*"])
+                .Select(m => $"{m} {e.RoutePattern.RawText}"))
+            .ToHashSet();
+
+        Assert.Empty(routes.Except(decided));
+        Assert.Empty(decided.Except(routes));
+    }
+
+    [Fact]
+    public async Task EveryCallerGetsTheExpectedStatusOnEveryRoute()
+    {
+        var mismatches = new List<string>();
+        foreach (var caller in Callers)
+        {
+            var client = caller == Anonymous
+                ? _fixture.App.CreateClient(new() { AllowAutoRedirect = false })
+                : await _fixture.ClientForAsync(caller);
+            foreach (var decision in Decisions(_fixture))
+            {
+                var allowed = decision.IsAnonymous || (caller != Anonymous && decision.AllowedRoles!.Contains(caller));
+                var expected = allowed ? decision.Allowed : caller == Anonymous ? HttpStatusCode.Redirect : HttpStatusCode.Forbidden;
+                using var response = decision.Method == "POST"
+                    ? await client.PostFormAsync("/account/login", decision.Url, decision.Form ?? [])
+                    : await client.GetAsync(new Uri(decision.Url, UriKind.Relative));
+                var location = response.Headers.Location?.OriginalString ?? "";
+                var sentToLogin = response.StatusCode == HttpStatusCode.Redirect && location.Contains("/account/login?ReturnUrl", StringComparison.Ordinal);
+                if (response.StatusCode != expected || (!allowed && caller == Anonymous && !sentToLogin) || (allowed && sentToLogin))
+                {
+                    mismatches.Add($"{caller} {decision.Method} {decision.Url}: expected {(int)expected}, got {(int)response.StatusCode} {location}");
+                }
+            }
+        }
+
+        Assert.Empty(mismatches);
+    }
+
+    public sealed class Fixture : IAsyncLifetime
+    {
+        public MieAppFactory App { get; } = new();
+
+        public int Year { get; } = DateTime.UtcNow.Year;
+
+        public int GroupId { get; private set; }
+
+        public string SampleUserId { get; private set; } = "";
+
+        private readonly Dictionary<string, (string Email, string Password, string Id)> _accounts = new();
+
+        public async Task InitializeAsync()
+        {
+            _ = App.CreateClient();
+            foreach (var role in Roles.All)
+            {
+                _accounts[role] = await App.CreateUserAsync(role);
+            }
+
+            SampleUserId = (await App.CreateUserAsync(Roles.Official)).Id;
+            // The evaluator's group covers 16R01 this year, so the evaluator may open its issue form.
+            GroupId = await App.WithDbAsync(async db =>
+            {
+                var group = new ExpertGroup { Year = Year, Name = "Matrix group" };
+                group.Members.Add(new ExpertGroupMember
+                {
+                    UserId = _accounts[Roles.Evaluator].Id, Organisation = "Test society", Expertise = ExpertiseKind.Professional,
+                });
+                group.Bases.Add(new ExpertGroupBase { BaseId = await db.Bases.Where(b => b.Code == "16R01").Select(b => b.Id).SingleAsync() });
+                db.ExpertGroups.Add(group);
+                await db.SaveChangesAsync();
+                return group.Id;
+            });
+        }
+
+        public Task<HttpClient> ClientForAsync(string role) => App.SignInAsync(_accounts[role].Email, _accounts[role].Password);
+
+        public async Task DisposeAsync() => await App.DisposeAsync();
+    }
+}

@@ -50,10 +50,23 @@ public sealed record PeerStanding(int Rank, decimal Percentile, int N)
             }
         }
 
-        var n = above + equal + below;
+        return FromCounts(above, equal, above + equal + below);
+    }
+
+    /// <summary>
+    /// The standing from counts made elsewhere (e.g. by the database): <paramref name="higher"/> peers above the base,
+    /// <paramref name="equal"/> peers with the same value (the base included), <paramref name="n"/> peers in all.
+    /// </summary>
+    public static PeerStanding FromCounts(int higher, int equal, int n)
+    {
+        if (n <= 0 || equal < 1 || higher < 0 || higher + equal > n)
+        {
+            throw new ArgumentOutOfRangeException(nameof(n), "The counts must include the base itself.");
+        }
 
         // (below + equal / 2) / n, written over 2n so that the half is not divided separately.
+        var below = n - higher - equal;
         var percentile = ((2m * below) + equal) / (2m * n);
-        return new PeerStanding(above + 1, percentile, n);
+        return new PeerStanding(higher + 1, percentile, n);
     }
 }

@@ -17,7 +17,9 @@ internal static class LoggingSetup
     {
         var files = builder.Configuration.GetSection(LogFileOptions.SectionName).Get<LogFileOptions>() ?? new LogFileOptions();
         var path = Path.GetFullPath(files.Path, builder.Environment.ContentRootPath);
-        builder.Services.AddSerilog((services, logger) => logger
+        // preserveStaticLogger: each host keeps its own logger instead of replacing the process-wide Log.Logger, so that
+        // several hosts in one process (the integration tests) never write into each other's files.
+        builder.Services.AddSerilog(preserveStaticLogger: true, configureLogger: (services, logger) => logger
             .ReadFrom.Configuration(builder.Configuration)
             .ReadFrom.Services(services)
             .Enrich.FromLogContext()
@@ -28,7 +30,7 @@ internal static class LoggingSetup
 
     public static WebApplication UseMieRequestLogging(this WebApplication app)
     {
-        app.UseSerilogRequestLogging();
+        app.UseSerilogRequestLogging(o => o.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
         return app;
     }
 

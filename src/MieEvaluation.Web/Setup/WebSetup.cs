@@ -3,6 +3,7 @@ using System.Text.Unicode;
 using FluentValidation;
 using Microsoft.Extensions.WebEncoders;
 using Microsoft.AspNetCore.Mvc;
+using MieEvaluation.Web.Services.Figures;
 using MieEvaluation.Web.Services.Groups;
 using MieEvaluation.Web.Services.Issues;
 using MieEvaluation.Web.Services.Registry;
@@ -24,6 +25,7 @@ internal static class WebSetup
         builder.Services.AddScoped<BaseRegistryService>();
         builder.Services.AddScoped<ExpertGroupService>();
         builder.Services.AddScoped<IssueReportService>();
+        builder.Services.AddScoped<FiguresService>();
         return builder;
     }
 

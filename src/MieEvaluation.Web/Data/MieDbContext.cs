@@ -48,7 +48,18 @@ public abstract class MieDbContext(DbContextOptions options) : IdentityDbContext
 }
 
 /// <summary>The embedded default provider; migrations in Data/Migrations/Sqlite.</summary>
-public sealed class SqliteMieDbContext(DbContextOptions<SqliteMieDbContext> options) : MieDbContext(options);
+public sealed class SqliteMieDbContext(DbContextOptions<SqliteMieDbContext> options) : MieDbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+
+        // SQLite has no decimal type: EF would store TEXT and sum it through a .NET callback per row. Values are
+        // stored instead as exact integers of 1/10,000 (the model's scale of 4), which SQLite sums and compares
+        // natively and exactly (docs/decisions/0008-sqlite-fixed-point-values.md).
+        builder.Entity<IndicatorValue>().Property(v => v.Value).HasConversion(FixedPointConverter.Instance);
+    }
+}
 
 /// <summary>The production provider; migrations in Data/Migrations/SqlServer.</summary>
 public sealed class SqlServerMieDbContext(DbContextOptions<SqlServerMieDbContext> options) : MieDbContext(options);

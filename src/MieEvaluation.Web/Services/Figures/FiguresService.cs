@@ -23,13 +23,15 @@ public sealed class FiguresService(MieDbContext db)
             .Select(g => new GroupSum(g.Key.IndicatorId, g.Key.Year, "", g.Sum(v => v.Value), g.Count()))
             .ToListAsync(cancellationToken);
 
-        // The balanced panel: per indicator, the bases with a value in every year of the range.
+        // The balanced panel: per indicator, the bases with a value in every year of the range. A base has one
+        // submission a year and a submission one value per indicator, so counting values counts years.
         var balancedPairs = values
             .GroupBy(v => new { v.IndicatorId, v.Submission.BaseId })
-            .Where(g => g.Select(v => v.Submission.Year).Distinct().Count() == query.YearCount)
+            .Where(g => g.Count() == query.YearCount)
             .Select(g => new { g.Key.IndicatorId, g.Key.BaseId });
+        // A join with the grouped pairs (a derived table computed once), not a correlated subquery per value.
         var balanced = await values
-            .Where(v => balancedPairs.Any(p => p.IndicatorId == v.IndicatorId && p.BaseId == v.Submission.BaseId))
+            .Join(balancedPairs, v => new { v.IndicatorId, v.Submission.BaseId }, p => new { p.IndicatorId, p.BaseId }, (v, _) => v)
             .GroupBy(v => new { v.IndicatorId, v.Submission.Year })
             .Select(g => new GroupSum(g.Key.IndicatorId, g.Key.Year, "", g.Sum(v => v.Value), g.Count()))
             .ToListAsync(cancellationToken);

@@ -231,9 +231,9 @@ namespace MieEvaluation.Web.Data.Migrations.Sqlite
                     b.Property<int>("SubmissionId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<decimal>("Value")
+                    b.Property<long>("Value")
                         .HasPrecision(22, 4)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 

@@ -23,7 +23,7 @@ internal static class BenchmarkDatabase
         var options = new DbContextOptionsBuilder<SqliteMieDbContext>().UseSqlite($"Data Source={path}");
         if (log is not null)
         {
-            options.LogTo(log, [Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandExecuted]);
+            options.LogTo(log, [Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandExecuted, Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.QueryCompilationStarting]);
         }
 
         return new(options.Options);

@@ -18,37 +18,43 @@ public sealed class FiguresService(MieDbContext db)
         var indicators = await ActiveIndicatorsAsync(cancellationToken);
         var values = Values(query);
 
-        var all = await values
-            .GroupBy(v => new { v.IndicatorId, v.Submission.Year })
-            .Select(g => new GroupSum(g.Key.IndicatorId, g.Key.Year, "", g.Sum(v => v.Value), g.Count()))
-            .ToListAsync(cancellationToken);
-
         // The balanced panel: per indicator, the bases with a value in every year of the range. A base has one
-        // submission a year and a submission one value per indicator, so counting values counts years.
-        var balancedPairs = values
+        // submission a year and a submission one value per indicator, so counting a base's values counts its years.
+        // Each value carries that count, so one grouped pass yields both panels' sums.
+        var years = query.YearCount;
+        var yearsPerBase = values
             .GroupBy(v => new { v.IndicatorId, v.Submission.BaseId })
-            .Where(g => g.Count() == query.YearCount)
-            .Select(g => new { g.Key.IndicatorId, g.Key.BaseId });
-        // A join with the grouped pairs (a derived table computed once), not a correlated subquery per value.
-        var balanced = await values
-            .Join(balancedPairs, v => new { v.IndicatorId, v.Submission.BaseId }, p => new { p.IndicatorId, p.BaseId }, (v, _) => v)
-            .GroupBy(v => new { v.IndicatorId, v.Submission.Year })
-            .Select(g => new GroupSum(g.Key.IndicatorId, g.Key.Year, "", g.Sum(v => v.Value), g.Count()))
+            .Select(g => new { g.Key.IndicatorId, g.Key.BaseId, Years = g.Count() });
+        var withYears = values.Join(yearsPerBase,
+            v => new { v.IndicatorId, v.Submission.BaseId }, c => new { c.IndicatorId, c.BaseId },
+            (v, c) => new { v.IndicatorId, v.Submission.Year, v.Submission.BaseId, v.Value, c.Years });
+
+        var sums = await withYears
+            .GroupBy(x => new { x.IndicatorId, x.Year })
+            .Select(g => new
+            {
+                g.Key.IndicatorId,
+                g.Key.Year,
+                Sum = g.Sum(x => x.Value),
+                Count = g.Count(),
+                BalancedSum = g.Sum(x => x.Years == years ? x.Value : 0m),
+                BalancedCount = g.Count(x => x.Years == years),
+            })
             .ToListAsync(cancellationToken);
-        var balancedIds = (await balancedPairs.ToListAsync(cancellationToken))
-            .ToLookup(p => p.IndicatorId, p => p.BaseId);
+        var all = sums.Select(s => new GroupSum(s.IndicatorId, s.Year, "", s.Sum, s.Count)).ToList();
+        var balanced = sums.Where(s => s.BalancedCount > 0)
+            .Select(s => new GroupSum(s.IndicatorId, s.Year, "", s.BalancedSum, s.BalancedCount)).ToList();
 
         // Only the two end years are needed for the per-base CAGRs behind the medians.
-        var endpoints = (await values
-                .Where(v => v.Submission.Year == query.FromYear || v.Submission.Year == query.ToYear)
-                .Select(v => new { v.IndicatorId, v.Submission.BaseId, v.Submission.Year, v.Value })
+        var endpoints = (await withYears
+                .Where(x => x.Year == query.FromYear || x.Year == query.ToYear)
                 .ToListAsync(cancellationToken))
-            .ToLookup(v => v.IndicatorId, v => new BaseYearValue(v.BaseId, v.Year, v.Value));
+            .ToLookup(x => x.IndicatorId);
 
         var rows = indicators.Select(indicator =>
         {
-            var ends = endpoints[indicator.Id].ToList();
-            var panel = balancedIds[indicator.Id].ToHashSet();
+            var ends = endpoints[indicator.Id].Select(x => new BaseYearValue(x.BaseId, x.Year, x.Value)).ToList();
+            var panel = endpoints[indicator.Id].Where(x => x.Years == years).Select(x => x.BaseId).ToHashSet();
             return new IndicatorFigures(
                 indicator,
                 Series(indicator, query, all, "", MedianGrowth.OfBaseCagrs(ends, query.FromYear, query.ToYear)),

@@ -16,7 +16,7 @@ internal static class BenchmarkDatabase
     public const int FirstYear = 2016;
 
     public static string PathFor(int bases, int years) =>
-        Path.Combine(Path.GetTempPath(), "mie-bench", $"bases{bases}-years{years}-v2.db");
+        Path.Combine(Path.GetTempPath(), "mie-bench", $"bases{bases}-years{years}-v3.db");
 
     public static SqliteMieDbContext Open(string path, Action<string>? log = null)
     {

@@ -10,8 +10,11 @@ namespace MieEvaluation.Benchmarks;
 /// per-base CAGRs) straight from SQLite, uncached.
 /// </summary>
 [MemoryDiagnoser]
-public class NationalTableBenchmark
+public sealed class NationalTableBenchmark : IDisposable
 {
+    private static readonly FigureQuery Query = new(BenchmarkDatabase.FirstYear, BenchmarkDatabase.FirstYear + 9);
+
+    private FigureCache _cache = null!;
     private SqliteMieDbContext _db = null!;
 
     [Params(120, 12_000)]
@@ -22,10 +25,15 @@ public class NationalTableBenchmark
     {
         var path = BenchmarkDatabase.EnsureAsync(Bases, years: 10).GetAwaiter().GetResult();
         _db = BenchmarkDatabase.Open(path);
+        _cache = new FigureCache();
     }
 
     [GlobalCleanup]
-    public void Cleanup() => _db.Dispose();
+    public void Dispose()
+    {
+        _db.Dispose();
+        _cache.Dispose();
+    }
 
     /// <summary>
     /// The machine's ceiling: SQLite summing every value once, with no join, grouping, filter or EF Core. The national
@@ -49,6 +57,14 @@ public class NationalTableBenchmark
     public async Task<NationalFigures> NationalTable()
     {
         _db.ChangeTracker.Clear();
-        return await new FiguresService(_db).NationalAsync(new FigureQuery(BenchmarkDatabase.FirstYear, BenchmarkDatabase.FirstYear + 9));
+        return await new FiguresService(_db, _cache).ComputeNationalAsync(Query);
+    }
+
+    /// <summary>What a dashboard gets when nothing was written since the last request: one version read and a cache hit.</summary>
+    [Benchmark]
+    public async Task<NationalFigures> NationalTableFromExactCache()
+    {
+        _db.ChangeTracker.Clear();
+        return await new FiguresService(_db, _cache).NationalAsync(Query);
     }
 }

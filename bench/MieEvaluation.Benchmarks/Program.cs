@@ -16,7 +16,8 @@ if (args is ["--quick", var size, ..])
     {
         db.ChangeTracker.Clear();
         var watch = Stopwatch.StartNew();
-        await new FiguresService(db).NationalAsync(new FigureQuery(BenchmarkDatabase.FirstYear, BenchmarkDatabase.FirstYear + 9));
+        using var cache = new FigureCache();
+        await new FiguresService(db, cache).ComputeNationalAsync(new FigureQuery(BenchmarkDatabase.FirstYear, BenchmarkDatabase.FirstYear + 9));
         times.Add(watch.Elapsed.TotalMilliseconds);
     }
 

@@ -20,6 +20,8 @@ public abstract class MieDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<DatabaseMarker> DatabaseMarkers => Set<DatabaseMarker>();
 
+    public DbSet<DataVersion> DataVersions => Set<DataVersion>();
+
     public DbSet<ExpertGroup> ExpertGroups => Set<ExpertGroup>();
 
     public DbSet<ExpertGroupMember> ExpertGroupMembers => Set<ExpertGroupMember>();

@@ -16,14 +16,18 @@ internal static class DataSetup
         var connection = ResolveConnection(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddSingleton(connection);
 
+        builder.Services.AddSingleton<FigureDataChangeInterceptor>();
         if (connection.Provider == DatabaseProvider.Sqlite)
         {
-            builder.Services.AddDbContext<MieDbContext, SqliteMieDbContext>(o => o.UseSqlite(connection.ConnectionString));
+            builder.Services.AddDbContext<MieDbContext, SqliteMieDbContext>((services, o) => o
+                .UseSqlite(connection.ConnectionString)
+                .AddInterceptors(services.GetRequiredService<FigureDataChangeInterceptor>()));
         }
         else
         {
-            builder.Services.AddDbContext<MieDbContext, SqlServerMieDbContext>(o =>
-                o.UseSqlServer(connection.ConnectionString, sql => sql.EnableRetryOnFailure()));
+            builder.Services.AddDbContext<MieDbContext, SqlServerMieDbContext>((services, o) => o
+                .UseSqlServer(connection.ConnectionString, sql => sql.EnableRetryOnFailure())
+                .AddInterceptors(services.GetRequiredService<FigureDataChangeInterceptor>()));
         }
 
         builder.Services.AddSingleton(builder.Configuration.GetSection(DemoOptions.SectionName).Get<DemoOptions>() ?? new DemoOptions());

@@ -26,6 +26,7 @@ internal static class WebSetup
         builder.Services.AddScoped<ExpertGroupService>();
         builder.Services.AddScoped<IssueReportService>();
         builder.Services.AddScoped<FiguresService>();
+        builder.Services.AddSingleton<FigureCache>();
         return builder;
     }
 

@@ -11,9 +11,18 @@ namespace MieEvaluation.Web.Services.Figures;
 /// of queries whatever the number of indicators or years (SQLite sums decimals exactly through EF Core's ef_sum);
 /// the arithmetic on the sums (means, CAGR, medians, ranks) is the Domain's (docs/formulas.md).
 /// </summary>
-public sealed class FiguresService(MieDbContext db)
+public sealed class FiguresService(MieDbContext db, FigureCache cache)
 {
-    public async Task<NationalFigures> NationalAsync(FigureQuery query, CancellationToken cancellationToken = default)
+    /// <summary>The national table, from the exact cache when nothing changed since it was computed.</summary>
+    public Task<NationalFigures> NationalAsync(FigureQuery query, CancellationToken cancellationToken = default) =>
+        cache.GetOrComputeAsync(db, "national", query, () => ComputeNationalAsync(query, cancellationToken), cancellationToken);
+
+    /// <summary>A breakdown, from the exact cache when nothing changed since it was computed.</summary>
+    public Task<IReadOnlyList<IndicatorBreakdown>> BreakdownAsync(FigureQuery query, Breakdown by, CancellationToken cancellationToken = default) =>
+        cache.GetOrComputeAsync(db, $"breakdown-{by}", query, () => ComputeBreakdownAsync(query, by, cancellationToken), cancellationToken);
+
+    /// <summary>The national table computed from the database now, bypassing the cache.</summary>
+    public async Task<NationalFigures> ComputeNationalAsync(FigureQuery query, CancellationToken cancellationToken = default)
     {
         var indicators = await ActiveIndicatorsAsync(cancellationToken);
         var values = Values(query);
@@ -67,7 +76,7 @@ public sealed class FiguresService(MieDbContext db)
     /// The yearly aggregates split by region, type, batch or province (all reporting bases). For regions a
     /// "central_west" group (中西部) combines central and west from the same sums and counts.
     /// </summary>
-    public async Task<IReadOnlyList<IndicatorBreakdown>> BreakdownAsync(FigureQuery query, Breakdown by, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<IndicatorBreakdown>> ComputeBreakdownAsync(FigureQuery query, Breakdown by, CancellationToken cancellationToken = default)
     {
         var indicators = await ActiveIndicatorsAsync(cancellationToken);
         var values = Values(query);

@@ -552,6 +552,26 @@ namespace MieEvaluation.Web.Data.Migrations.SqlServer
                     b.ToTable("Provinces");
                 });
 
+            modelBuilder.Entity("MieEvaluation.Web.Data.DataVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataVersions");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Version = 0L
+                        });
+                });
+
             modelBuilder.Entity("MieEvaluation.Web.Data.DatabaseMarker", b =>
                 {
                     b.Property<int>("Id")

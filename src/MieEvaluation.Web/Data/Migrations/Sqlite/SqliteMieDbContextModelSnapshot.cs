@@ -522,6 +522,26 @@ namespace MieEvaluation.Web.Data.Migrations.Sqlite
                     b.ToTable("Provinces");
                 });
 
+            modelBuilder.Entity("MieEvaluation.Web.Data.DataVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataVersions");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Version = 0L
+                        });
+                });
+
             modelBuilder.Entity("MieEvaluation.Web.Data.DatabaseMarker", b =>
                 {
                     b.Property<int>("Id")

@@ -10,7 +10,7 @@ namespace MieEvaluation.Benchmarks;
 /// per-base CAGRs) straight from SQLite, uncached.
 /// </summary>
 [MemoryDiagnoser]
-public sealed class NationalTableBenchmark : IDisposable
+public class NationalTableBenchmark : IDisposable
 {
     private static readonly FigureQuery Query = new(BenchmarkDatabase.FirstYear, BenchmarkDatabase.FirstYear + 9);
 
@@ -31,8 +31,17 @@ public sealed class NationalTableBenchmark : IDisposable
     [GlobalCleanup]
     public void Dispose()
     {
-        _db.Dispose();
-        _cache.Dispose();
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _db?.Dispose();
+            _cache?.Dispose();
+        }
     }
 
     /// <summary>

@@ -22,6 +22,8 @@ public abstract class MieDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<DataVersion> DataVersions => Set<DataVersion>();
 
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
     public DbSet<ExpertGroup> ExpertGroups => Set<ExpertGroup>();
 
     public DbSet<ExpertGroupMember> ExpertGroupMembers => Set<ExpertGroupMember>();
@@ -42,10 +44,31 @@ public abstract class MieDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<IssueReport> IssueReports => Set<IssueReport>();
 
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        RefuseAuditRewrites();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        RefuseAuditRewrites();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(MieDbContext).Assembly);
+    }
+
+    /// <summary>The audit trail is append-only: an update or delete of an entry is a bug, never a feature.</summary>
+    private void RefuseAuditRewrites()
+    {
+        if (ChangeTracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        {
+            throw new InvalidOperationException("Audit entries are never updated or deleted.");
+        }
     }
 }
 

@@ -3,6 +3,7 @@ using System.Text.Unicode;
 using FluentValidation;
 using Microsoft.Extensions.WebEncoders;
 using Microsoft.AspNetCore.Mvc;
+using MieEvaluation.Web.Services.DataEntry;
 using MieEvaluation.Web.Services.Figures;
 using MieEvaluation.Web.Services.Groups;
 using MieEvaluation.Web.Services.Issues;
@@ -27,6 +28,8 @@ internal static class WebSetup
         builder.Services.AddScoped<IssueReportService>();
         builder.Services.AddScoped<FiguresService>();
         builder.Services.AddSingleton<FigureCache>();
+        builder.Services.AddScoped<FormWarnings>();
+        builder.Services.AddScoped<DataEntryService>();
         return builder;
     }
 

@@ -90,6 +90,7 @@ public sealed class AccountSecurity : IClassFixture<MieAppFactory>
     [InlineData("/groups")]
     [InlineData("/admin/users")]
     [InlineData("/bases/16R01/issues")]
+    [InlineData("/entry/16R01/2020")]
     public async Task PagesCarryNoInlineScriptOrStyle(string url)
     {
         var client = await _app.SignInAsync(MieAppFactory.AdminEmail, MieAppFactory.AdminPassword);

@@ -1,0 +1,145 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using MieEvaluation.Domain.Evaluation;
+using MieEvaluation.Domain.Registry;
+using MieEvaluation.Web.Security;
+using MieEvaluation.Web.Services.DataEntry;
+using MieEvaluation.Web.ViewModels.DataEntry;
+
+namespace MieEvaluation.Web.Controllers;
+
+/// <summary>The yearly form of a base: evaluators of its expert group enter and submit, reviewers approve, return and reopen.</summary>
+public sealed class DataEntryController(DataEntryService entry, IStringLocalizer<SharedResource> localizer) : Controller
+{
+    [HttpGet("entry")]
+    [Authorize(Policy = Policies.EnterData)]
+    public async Task<IActionResult> Index(int? year)
+    {
+        var chosen = year is >= 2016 and <= 9999 ? year.Value : DateTime.UtcNow.Year;
+        return View(new MyFormsPage(chosen, await entry.MyFormsAsync(User, chosen)));
+    }
+
+    [HttpGet("entry/{code}/{year:int}")]
+    public async Task<IActionResult> Form(string code, int year)
+    {
+        if (await OpenBaseAsync(code, year) is not { } found)
+        {
+            return NotFound();
+        }
+
+        return await entry.CanViewAsync(User, found, year) ? View(await entry.LoadAsync(User, found, year)) : Forbid();
+    }
+
+    [HttpPost("entry/{code}/{year:int}")]
+    [Authorize(Policy = Policies.EnterData)]
+    public async Task<IActionResult> Save(string code, int year, YearlyFormInput input, [FromServices] IValidator<YearlyFormCheck> validator,
+        [FromServices] Data.MieDbContext db)
+    {
+        if (await OpenBaseAsync(code, year) is not { } found)
+        {
+            return NotFound();
+        }
+
+        var indicators = db.Indicators.Where(i => i.IsActive).OrderBy(i => i.DisplayOrder).ToList();
+        if (!(await validator.ValidateAsync(new YearlyFormCheck(input, indicators))).AddTo(ModelState))
+        {
+            return await CanWriteOrForbidAsync(found, year) ?? View(nameof(Form), await entry.LoadAsync(User, found, year, input));
+        }
+
+        var (outcome, problems) = await entry.SaveAsync(User, found, year, input, (key, args) => localizer[key, args]);
+        foreach (var problem in problems)
+        {
+            ModelState.AddModelError("", problem);
+        }
+
+        return await RespondAsync(outcome, found, year, input, input.Command == "submit" ? "Entry.Submitted" : "Entry.Saved");
+    }
+
+    [HttpPost("entry/{code}/{year:int}/review")]
+    [Authorize(Policy = Policies.Review)]
+    public async Task<IActionResult> Review(string code, int year, [FromForm] string? command, [FromForm] string? reason, [FromForm] Guid? version)
+    {
+        if (await OpenBaseAsync(code, year) is not { } found)
+        {
+            return NotFound();
+        }
+
+        WorkflowAction? action = command switch
+        {
+            "approve" => WorkflowAction.Approve,
+            "return" => WorkflowAction.Return,
+            "reopen" => WorkflowAction.Reopen,
+            _ => null,
+        };
+        if (action is null)
+        {
+            ModelState.AddModelError("", localizer["Groups.BadChoice"]);
+            return await RespondAsync(FormOutcome.Invalid, found, year, null, "");
+        }
+
+        var outcome = await entry.TransitionAsync(User, found, year, action.Value, reason, version);
+        if (outcome == FormOutcome.Invalid)
+        {
+            ModelState.AddModelError("", localizer["Entry.ReasonRequired"]);
+        }
+
+        return await RespondAsync(outcome, found, year, null, $"Entry.Done.{action}");
+    }
+
+    [HttpGet("review")]
+    [Authorize(Policy = Policies.Review)]
+    public async Task<IActionResult> Submitted(int? year)
+    {
+        var chosen = year is >= 2016 and <= 9999 ? year.Value : DateTime.UtcNow.Year;
+        return View(new ReviewPage(chosen, await entry.SubmittedAsync(chosen)));
+    }
+
+    [HttpPost("review/approve-all")]
+    [Authorize(Policy = Policies.Review)]
+    public async Task<IActionResult> ApproveAll([FromForm] int year, [FromForm] List<int> ids, [FromForm] List<Guid> versions)
+    {
+        if (ids.Count != versions.Count)
+        {
+            return BadRequest();
+        }
+
+        var count = await entry.ApproveAllAsync(User, year, ids.Zip(versions).ToDictionary(p => p.First, p => p.Second));
+        TempData["Message"] = localizer["Review.Approved", count].Value;
+        return RedirectToAction(nameof(Submitted), new { year });
+    }
+
+    private async Task<DemonstrationBase?> OpenBaseAsync(string code, int year) =>
+        await entry.FindBaseAsync(code) is { } found && entry.IsOpenYear(found, year) ? found : null;
+
+    private async Task<IActionResult?> CanWriteOrForbidAsync(DemonstrationBase found, int year) =>
+        await entry.CanWriteAsync(User, found, year) ? null : Forbid();
+
+    private async Task<IActionResult> RespondAsync(FormOutcome outcome, DemonstrationBase found, int year, YearlyFormInput? posted, string doneKey)
+    {
+        switch (outcome)
+        {
+            case FormOutcome.Saved:
+                TempData["Message"] = localizer[doneKey].Value;
+                return RedirectToAction(nameof(Form), new { code = found.Code, year });
+            case FormOutcome.Forbidden:
+                return Forbid();
+            case FormOutcome.NotFound:
+                return NotFound();
+            case FormOutcome.Conflict:
+                Response.StatusCode = StatusCodes.Status409Conflict;
+                return View("Conflict", new ConflictPage(await entry.LoadAsync(User, found, year), posted));
+            case FormOutcome.Locked:
+                ModelState.AddModelError("", localizer["Entry.Locked"]);
+                Response.StatusCode = StatusCodes.Status409Conflict;
+                break;
+            case FormOutcome.NotAllowed:
+                ModelState.AddModelError("", localizer["Entry.NotAllowed"]);
+                Response.StatusCode = StatusCodes.Status409Conflict;
+                break;
+        }
+
+        return View(nameof(Form), await entry.LoadAsync(User, found, year, posted));
+    }
+}

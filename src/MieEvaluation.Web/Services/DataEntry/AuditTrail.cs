@@ -1,0 +1,47 @@
+using System.Security.Claims;
+using MieEvaluation.Domain.Evaluation;
+
+namespace MieEvaluation.Web.Services.DataEntry;
+
+/// <summary>Collects the audit rows of one save, all stamped with the same user, time and source.</summary>
+internal sealed class AuditTrail(ClaimsPrincipal user, DateTime now, ChangeSource source, string? sourceName)
+{
+    private readonly string _userId = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
+    private readonly string _userName = user.Identity?.Name ?? "";
+
+    public List<AuditEntry> Entries { get; } = [];
+
+    public void Value(Submission submission, int indicatorId, decimal? oldValue, decimal? newValue, string? comment) =>
+        Entries.Add(Entry(submission, e =>
+        {
+            e.IndicatorId = indicatorId;
+            e.OldValue = oldValue;
+            e.NewValue = newValue;
+            e.Comment = comment;
+        }));
+
+    public void Status(Submission submission, SubmissionStatus? oldStatus, SubmissionStatus newStatus, string? reason) =>
+        Entries.Add(Entry(submission, e =>
+        {
+            e.OldStatus = oldStatus;
+            e.NewStatus = newStatus;
+            e.Comment = reason;
+        }));
+
+    private AuditEntry Entry(Submission submission, Action<AuditEntry> fill)
+    {
+        var entry = new AuditEntry
+        {
+            SubmissionId = submission.Id,
+            BaseId = submission.BaseId,
+            Year = submission.Year,
+            Source = source,
+            SourceName = sourceName,
+            UserId = _userId,
+            UserName = _userName,
+            AtUtc = now,
+        };
+        fill(entry);
+        return entry;
+    }
+}

@@ -13,6 +13,9 @@ public static class Policies
 
     public const string Review = nameof(Review);
 
+    /// <summary>CSV imports of values: evaluators (rows limited to their groups' bases) and reviewers (historical data).</summary>
+    public const string ImportValues = nameof(ImportValues);
+
     public const string ViewFigures = nameof(ViewFigures);
 
     public const string Export = nameof(Export);

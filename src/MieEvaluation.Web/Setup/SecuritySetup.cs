@@ -64,6 +64,7 @@ internal static class SecuritySetup
             .AddPolicy(Policies.Administer, p => p.RequireRole(Roles.Administrator))
             .AddPolicy(Policies.EnterData, p => p.RequireRole(Roles.Evaluator))
             .AddPolicy(Policies.Review, p => p.RequireRole(Roles.Reviewer))
+            .AddPolicy(Policies.ImportValues, p => p.RequireRole(Roles.Evaluator, Roles.Reviewer))
             .AddPolicy(Policies.ViewFigures, p => p.RequireRole(Roles.Official, Roles.Analyst, Roles.Reviewer, Roles.Administrator))
             .AddPolicy(Policies.Export, p => p.RequireRole(Roles.Analyst, Roles.Administrator));
 

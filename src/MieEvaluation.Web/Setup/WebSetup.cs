@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using MieEvaluation.Web.Services.DataEntry;
 using MieEvaluation.Web.Services.Figures;
 using MieEvaluation.Web.Services.Groups;
+using MieEvaluation.Web.Services.Import;
 using MieEvaluation.Web.Services.Issues;
 using MieEvaluation.Web.Services.Registry;
 
@@ -30,6 +31,10 @@ internal static class WebSetup
         builder.Services.AddSingleton<FigureCache>();
         builder.Services.AddScoped<FormWarnings>();
         builder.Services.AddScoped<DataEntryService>();
+        builder.Services.AddSingleton(builder.Configuration.GetSection(ImportOptions.SectionName).Get<ImportOptions>() ?? new ImportOptions());
+        builder.Services.AddSingleton<UploadStore>();
+        builder.Services.AddScoped<ValueImportService>();
+        builder.Services.AddScoped<ImportTemplates>();
         return builder;
     }
 

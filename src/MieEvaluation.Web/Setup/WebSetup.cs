@@ -35,6 +35,7 @@ internal static class WebSetup
         builder.Services.AddSingleton<UploadStore>();
         builder.Services.AddScoped<ValueImportService>();
         builder.Services.AddScoped<ImportTemplates>();
+        builder.Services.AddScoped<RegistryImportService>();
         return builder;
     }
 

@@ -9,6 +9,11 @@ namespace MieEvaluation.Web.Controllers;
 [Route("bases")]
 public sealed class BasesController(BaseRegistryService registry, IValidator<RegistryQuery> validator, TimeProvider clock) : Controller
 {
+    /// <summary>One base: its registry entry, its yearly forms and its audit trail.</summary>
+    [HttpGet("{code}")]
+    public async Task<IActionResult> Detail(string code, [FromServices] BasePageService pages, CancellationToken cancellationToken) =>
+        await pages.LoadAsync(code, cancellationToken) is { } page ? View(page) : NotFound();
+
     [HttpGet("")]
     public async Task<IActionResult> Index([FromQuery] RegistryQuery query, CancellationToken cancellationToken)
     {

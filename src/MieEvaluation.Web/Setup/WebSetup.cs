@@ -25,6 +25,7 @@ internal static class WebSetup
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<BaseRegistryService>();
+        builder.Services.AddScoped<BasePageService>();
         builder.Services.AddScoped<ExpertGroupService>();
         builder.Services.AddScoped<IssueReportService>();
         builder.Services.AddScoped<FiguresService>();

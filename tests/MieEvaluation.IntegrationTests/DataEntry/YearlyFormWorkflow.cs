@@ -42,6 +42,10 @@ public sealed class YearlyFormWorkflow : IClassFixture<DataEntryWorld>
             [(null, SubmissionStatus.Submitted, null), (SubmissionStatus.Submitted, SubmissionStatus.Approved, null),
              (SubmissionStatus.Approved, SubmissionStatus.Draft, "Corrected census figures")],
             statuses.Select(s => (s.OldStatus, s.NewStatus!.Value, s.Comment)));
+        var basePage = await _world.Reviewer.GetDocumentAsync("/bases/16R01");
+        Assert.Equal(3, basePage.QuerySelectorAll("#audit tr[data-audit=status]").Length);
+        Assert.Contains("Corrected census figures", basePage.QuerySelector("#audit")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(basePage.QuerySelector($"#base-forms tr[data-year='{DataEntryWorld.Year}']"));
     }
 
     [Fact]

@@ -91,6 +91,7 @@ public sealed class AccountSecurity : IClassFixture<MieAppFactory>
     [InlineData("/admin/users")]
     [InlineData("/bases/16R01/issues")]
     [InlineData("/entry/16R01/2020")]
+    [InlineData("/bases/16R01")]
     public async Task PagesCarryNoInlineScriptOrStyle(string url)
     {
         var client = await _app.SignInAsync(MieAppFactory.AdminEmail, MieAppFactory.AdminPassword);

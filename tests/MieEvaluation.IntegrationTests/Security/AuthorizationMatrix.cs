@@ -45,6 +45,7 @@ public sealed class AuthorizationMatrix : IClassFixture<AuthorizationMatrix.Fixt
         new("GET", "account/password", "/account/password", EveryRole, HttpStatusCode.OK),
         new("POST", "account/password", "/account/password", EveryRole, HttpStatusCode.OK, new() { ["NewPassword"] = "" }),
         new("GET", "bases", "/bases", EveryRole, HttpStatusCode.OK),
+        new("GET", "bases/{code}", "/bases/16R01", EveryRole, HttpStatusCode.OK),
         new("GET", "bases/{code}/issues", "/bases/16R01/issues", EveryRole, HttpStatusCode.OK),
         new("GET", "issues/new", $"/issues/new?base=16R01&year={f.Year}", [Roles.Evaluator], HttpStatusCode.OK),
         new("POST", "issues", "/issues", [Roles.Evaluator], HttpStatusCode.OK,

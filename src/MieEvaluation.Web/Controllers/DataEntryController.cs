@@ -24,9 +24,10 @@ public sealed class DataEntryController(DataEntryService entry, IStringLocalizer
     [HttpGet("entry/{code}/{year:int}")]
     public async Task<IActionResult> Form(string code, int year)
     {
-        if (await OpenBaseAsync(code, year) is not { } found)
+        var (found, refusal) = await OpenBaseAsync(code, year);
+        if (found is null)
         {
-            return NotFound();
+            return refusal!;
         }
 
         return await entry.CanViewAsync(User, found, year) ? View(await entry.LoadAsync(User, found, year)) : Forbid();
@@ -37,9 +38,10 @@ public sealed class DataEntryController(DataEntryService entry, IStringLocalizer
     public async Task<IActionResult> Save(string code, int year, YearlyFormInput input, [FromServices] IValidator<YearlyFormCheck> validator,
         [FromServices] Data.MieDbContext db)
     {
-        if (await OpenBaseAsync(code, year) is not { } found)
+        var (found, refusal) = await OpenBaseAsync(code, year);
+        if (found is null)
         {
-            return NotFound();
+            return refusal!;
         }
 
         var indicators = db.Indicators.Where(i => i.IsActive).OrderBy(i => i.DisplayOrder).ToList();
@@ -61,9 +63,10 @@ public sealed class DataEntryController(DataEntryService entry, IStringLocalizer
     [Authorize(Policy = Policies.Review)]
     public async Task<IActionResult> Review(string code, int year, [FromForm] string? command, [FromForm] string? reason, [FromForm] Guid? version)
     {
-        if (await OpenBaseAsync(code, year) is not { } found)
+        var (found, refusal) = await OpenBaseAsync(code, year);
+        if (found is null)
         {
-            return NotFound();
+            return refusal!;
         }
 
         WorkflowAction? action = command switch
@@ -110,8 +113,25 @@ public sealed class DataEntryController(DataEntryService entry, IStringLocalizer
         return RedirectToAction(nameof(Submitted), new { year });
     }
 
-    private async Task<DemonstrationBase?> OpenBaseAsync(string code, int year) =>
-        await entry.FindBaseAsync(code) is { } found && entry.IsOpenYear(found, year) ? found : null;
+    /// <summary>The base when a form can exist for it in that year; otherwise the refusal to return (404 or 400 with why).</summary>
+    private async Task<(DemonstrationBase? Base, IActionResult? Refusal)> OpenBaseAsync(string code, int year)
+    {
+        if (await entry.FindBaseAsync(code) is not { } found)
+        {
+            return (null, NotFound());
+        }
+
+        if (entry.IsOpenYear(found, year))
+        {
+            return (found, null);
+        }
+
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        var why = found.IsActive
+            ? localizer["Entry.YearClosed", year, found.Code, found.BatchYear, DateTime.UtcNow.Year]
+            : localizer["Entry.InactiveBase", found.Code];
+        return (null, View("Unavailable", why.Value));
+    }
 
     private async Task<IActionResult?> CanWriteOrForbidAsync(DemonstrationBase found, int year) =>
         await entry.CanWriteAsync(User, found, year) ? null : Forbid();

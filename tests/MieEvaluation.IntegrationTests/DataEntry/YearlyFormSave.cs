@@ -64,15 +64,42 @@ public sealed class YearlyFormSave : IClassFixture<DataEntryWorld>
         Assert.Equal(91.65m, await _world.StoredAsync("16R03", "new_urban_jobs_10k"));
     }
 
-    [Theory]
-    [InlineData("/entry/16R01/2015")] // before the base's batch year
-    [InlineData("/entry/16R01/2999")] // after this year
-    [InlineData("/entry/NOPE/2020")]
-    public async Task AnswersNotFoundGivenAYearOrBaseWithoutAForm(string url)
+    [Fact]
+    public async Task AnswersNotFoundGivenAnUnknownBase()
     {
-        using var response = await _world.Evaluator.GetAsync(new Uri(url, UriKind.Relative));
+        using var response = await _world.Evaluator.GetAsync(new Uri("/entry/NOPE/2020", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/entry/16R01/2015", "forms exist from its batch year 2016")]
+    [InlineData("/entry/16R01/2999", "forms exist from its batch year 2016")]
+    public async Task ExplainsWhyGivenAYearWithoutAForm(string url, string message)
+    {
+        var before = await _world.App.WithDbAsync(db => db.Submissions.CountAsync());
+        using var view = await _world.Evaluator.GetAsync(new Uri(url, UriKind.Relative));
+        using var save = await _world.Evaluator.PostFormAsync("/account/login", url, await _world.FieldsAsync("save"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, view.StatusCode);
+        Assert.Contains(message, DataEntryWorld.Text(view), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, save.StatusCode);
+        Assert.Equal(before, await _world.App.WithDbAsync(db => db.Submissions.CountAsync()));
+    }
+
+    [Fact]
+    public async Task ExplainsWhyGivenAnInactiveBase()
+    {
+        await _world.App.WithDbAsync(async db =>
+        {
+            (await db.Bases.SingleAsync(b => b.Code == "16E07")).IsActive = false;
+            return await db.SaveChangesAsync();
+        });
+
+        using var response = await _world.Reviewer.GetAsync(new Uri("/entry/16E07/2020", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("no longer active", DataEntryWorld.Text(response), StringComparison.Ordinal);
     }
 
     [Fact]

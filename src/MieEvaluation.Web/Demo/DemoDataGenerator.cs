@@ -9,29 +9,12 @@ namespace MieEvaluation.Web.Demo;
 /// indicator starts near the national mean the report printed for 2016 and follows its 2016–2018 trend, then grows
 /// more slowly; a few values are missing. Deterministic for a given seed, so every demo looks the same.
 /// </summary>
-internal sealed class DemoDataGenerator(int seed)
+internal sealed class DemoDataGenerator(int seed, IReadOnlyDictionary<string, decimal[]> reportMeans)
 {
     public const int FirstYear = 2016;
     public const int LastYear = 2023;
 
     private readonly Random _random = new(seed);
-
-    /// <summary>The national means of 2016, 2017 and 2018 from the report, by indicator code.</summary>
-    private static readonly Dictionary<string, decimal[]> ReportMeans = new()
-    {
-        ["new_market_entities"] = [11740m, 12158m, 13598m],
-        ["national_talent"] = [59m, 589m, 603m],
-        ["incubation_area_m2"] = [60m, 74m, 105m],
-        ["research_centres"] = [38m, 49m, 51m],
-        ["patents_granted"] = [285m, 289m, 309m],
-        ["univ_enterprise_coop"] = [582m, 714m, 775m],
-        ["enterprise_gov_projects"] = [128m, 142m, 367m],
-        ["inter_enterprise_projects"] = [6707m, 8239m, 8994m],
-        ["institute_ie_projects"] = [168m, 592m, 1296m],
-        ["people_trained"] = [13440m, 16155m, 20209m],
-        ["edu_investment_10k_yuan"] = [1417m, 1768m, 2046m],
-        ["new_urban_jobs_10k"] = [91.6m, 141.1m, 146.1m],
-    };
 
     public IEnumerable<Submission> Submissions(IReadOnlyList<DemonstrationBase> bases, IReadOnlyList<Indicator> indicators, DateTime now)
     {
@@ -98,9 +81,9 @@ internal sealed class DemoDataGenerator(int seed)
         }
     }
 
-    private static decimal TrendMean(string indicatorCode, int year)
+    private decimal TrendMean(string indicatorCode, int year)
     {
-        if (!ReportMeans.TryGetValue(indicatorCode, out var means))
+        if (!reportMeans.TryGetValue(indicatorCode, out var means))
         {
             return 100m;
         }

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using MieEvaluation.Domain.Groups;
 using MieEvaluation.Domain.Registry;
 using MieEvaluation.Web.Data;
+using MieEvaluation.Web.Data.Seed;
 using MieEvaluation.Web.Security;
 
 namespace MieEvaluation.Web.Demo;
@@ -57,7 +58,7 @@ internal sealed partial class DemoSeeder(MieDbContext db, UserManager<AppUser> u
         var bases = await db.Bases.Include(b => b.Province).Where(b => b.IsActive).OrderBy(b => b.Code).ToListAsync(cancellationToken);
         var indicators = await db.Indicators.Where(i => i.IsActive).OrderBy(i => i.DisplayOrder).ToListAsync(cancellationToken);
         var categories = await db.IssueCategories.OrderBy(c => c.DisplayOrder).ToListAsync(cancellationToken);
-        var generator = new DemoDataGenerator(seed: 2016);
+        var generator = new DemoDataGenerator(seed: 2016, DataSeeder.ReportMeans());
 
         for (var year = DemoDataGenerator.FirstYear; year <= DemoDataGenerator.LastYear; year++)
         {

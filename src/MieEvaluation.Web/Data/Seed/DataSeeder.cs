@@ -118,6 +118,10 @@ internal sealed partial class DataSeeder(MieDbContext db, ILogger<DataSeeder> lo
         return rows.Count;
     }
 
+    /// <summary>The report's national means of 2016–2018 per indicator code.</summary>
+    internal static Dictionary<string, decimal[]> ReportMeans() =>
+        Read<ReportMeanRow>("seed-table.csv").ToDictionary(r => r.Code, r => new[] { r.Mean2016, r.Mean2017, r.Mean2018 });
+
     private static List<T> Read<T>(string fileName)
     {
         using var reader = new StreamReader(Path.Combine(SeedFolder, fileName));

@@ -42,3 +42,12 @@ internal sealed class IssueCategoryRow
     [Name("name_zh")] public string NameZh { get; set; } = "";
     [Name("display_order")] public int DisplayOrder { get; set; }
 }
+
+/// <summary>The report's table of national means (seed-table.csv); the demo data follows it.</summary>
+internal sealed class ReportMeanRow
+{
+    [Name("indicator_code")] public string Code { get; set; } = "";
+    [Name("2016")] public decimal Mean2016 { get; set; }
+    [Name("2017")] public decimal Mean2017 { get; set; }
+    [Name("2018")] public decimal Mean2018 { get; set; }
+}

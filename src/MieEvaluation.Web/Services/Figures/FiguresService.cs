@@ -21,6 +21,10 @@ public sealed class FiguresService(MieDbContext db, FigureCache cache)
     public Task<IReadOnlyList<IndicatorBreakdown>> BreakdownAsync(FigureQuery query, Breakdown by, CancellationToken cancellationToken = default) =>
         cache.GetOrComputeAsync(db, $"breakdown-{by}", query, () => ComputeBreakdownAsync(query, by, cancellationToken), cancellationToken);
 
+    /// <summary>The last year with any value, or this year when there is none: the dashboard's default end year.</summary>
+    public async Task<int> LatestYearAsync(CancellationToken cancellationToken = default) =>
+        await db.Submissions.Where(s => s.Values.Any()).MaxAsync(s => (int?)s.Year, cancellationToken) ?? DateTime.UtcNow.Year;
+
     /// <summary>The national table computed from the database now, bypassing the cache.</summary>
     public async Task<NationalFigures> ComputeNationalAsync(FigureQuery query, CancellationToken cancellationToken = default)
     {
@@ -148,6 +152,9 @@ public sealed class FiguresService(MieDbContext db, FigureCache cache)
     }
 
     public const string CentralAndWest = "central_west";
+
+    /// <summary>The values a query counts, for exports that list them.</summary>
+    public IQueryable<IndicatorValue> ValuesFor(FigureQuery query) => Values(query);
 
     private IQueryable<IndicatorValue> Values(FigureQuery query)
     {

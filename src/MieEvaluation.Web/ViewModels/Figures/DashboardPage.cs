@@ -1,0 +1,32 @@
+using MieEvaluation.Domain.Statistics;
+using MieEvaluation.Web.Services.Figures;
+
+namespace MieEvaluation.Web.ViewModels.Figures;
+
+/// <summary>The national dashboard: the table of the chosen panel, the region comparison, and the chart data as JSON.</summary>
+public sealed record DashboardPage(
+    FigureFilterInput Filter,
+    IReadOnlyList<string> IgnoredFilters,
+    bool Balanced,
+    NationalFigures Figures,
+    IReadOnlyList<BreakdownGroup> Regions,
+    string RegionIndicatorCode,
+    string ChartJson)
+{
+    public IEnumerable<int> Years => Enumerable.Range(Figures.Query.FromYear, Figures.Query.YearCount);
+
+    public SeriesGrowth Series(IndicatorFigures row) => Balanced ? row.BalancedPanel : row.AllReporting;
+
+    /// <summary>The current URL's query with one parameter changed: links keep the whole state.</summary>
+    public string With(string name, string? value)
+    {
+        var pairs = new Dictionary<string, string?>
+        {
+            ["from"] = Filter.From, ["to"] = Filter.To, ["region"] = Filter.Region, ["type"] = Filter.Type,
+            ["batch"] = Filter.Batch, ["province"] = Filter.Province, ["panel"] = Filter.Panel, ["indicator"] = RegionIndicatorCode,
+        };
+        pairs[name] = value;
+        return "?" + string.Join("&", pairs.Where(p => !string.IsNullOrWhiteSpace(p.Value))
+            .Select(p => $"{p.Key}={Uri.EscapeDataString(p.Value!)}"));
+    }
+}

@@ -30,6 +30,7 @@ internal static class WebSetup
         builder.Services.AddScoped<IssueReportService>();
         builder.Services.AddScoped<FiguresService>();
         builder.Services.AddSingleton<FigureCache>();
+        builder.Services.AddScoped<CompletenessService>();
         builder.Services.AddScoped<FormWarnings>();
         builder.Services.AddScoped<DataEntryService>();
         builder.Services.AddSingleton(builder.Configuration.GetSection(ImportOptions.SectionName).Get<ImportOptions>() ?? new ImportOptions());

@@ -18,6 +18,8 @@ public sealed class AuthorizationMatrix : IClassFixture<AuthorizationMatrix.Fixt
     private const string Anonymous = "anonymous";
     private static readonly string[] Callers = [Anonymous, .. Roles.All];
     private static readonly string[] EveryRole = [.. Roles.All];
+    private static readonly string[] Figures = [Roles.Administrator, Roles.Reviewer, Roles.Official, Roles.Analyst];
+    private static readonly string[] Exports = [Roles.Administrator, Roles.Analyst];
 
     /// <summary>Who may call a route, and what they get with the sample request below.</summary>
     private sealed record Decision(string Method, string Pattern, string Url, string[]? AllowedRoles, HttpStatusCode Allowed,
@@ -66,6 +68,11 @@ public sealed class AuthorizationMatrix : IClassFixture<AuthorizationMatrix.Fixt
         new("GET", "admin/bases/import", "/admin/bases/import", [Roles.Administrator], HttpStatusCode.OK),
         new("POST", "admin/bases/import", "/admin/bases/import", [Roles.Administrator], HttpStatusCode.BadRequest),
         new("POST", "admin/bases/import/confirm", "/admin/bases/import/confirm", [Roles.Administrator], HttpStatusCode.BadRequest),
+        new("GET", "dashboard", "/dashboard", Figures, HttpStatusCode.OK),
+        new("GET", "completeness", "/completeness", Figures, HttpStatusCode.OK),
+        new("GET", "export/growth.csv", "/export/growth.csv", Exports, HttpStatusCode.OK),
+        new("GET", "export/values.csv", "/export/values.csv", Exports, HttpStatusCode.OK),
+        new("GET", "export/completeness.csv", "/export/completeness.csv", Exports, HttpStatusCode.OK),
         new("GET", "groups", "/groups", [Roles.Administrator], HttpStatusCode.OK),
         new("POST", "groups", "/groups", [Roles.Administrator], HttpStatusCode.OK, new() { ["Name"] = "" }),
         new("GET", "groups/{id:int}", $"/groups/{f.GroupId}", [Roles.Administrator], HttpStatusCode.OK),

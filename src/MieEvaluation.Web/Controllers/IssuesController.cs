@@ -20,7 +20,17 @@ public sealed class IssuesController(IssueReportService issues, EvaluatorScope s
         }
 
         var canRecord = await scope.CanWriteAsync(User, found.Id, clock.GetUtcNow().Year);
-        return View(new BaseIssuesPage(found.Code, found.NameZh, found.NameEn, await issues.ForBaseAsync(found.Id), canRecord));
+        var rows = await issues.ForBaseAsync(found.Id);
+        var editableYears = new HashSet<int>();
+        foreach (var year in rows.Select(r => r.Year).Distinct())
+        {
+            if (await scope.CanWriteAsync(User, found.Id, year))
+            {
+                editableYears.Add(year);
+            }
+        }
+
+        return View(new BaseIssuesPage(found.Code, found.NameZh, found.NameEn, rows, canRecord, editableYears));
     }
 
     [HttpGet("issues/new")]
@@ -64,5 +74,29 @@ public sealed class IssuesController(IssueReportService issues, EvaluatorScope s
 
         await issues.RecordAsync(found.Id, input);
         return RedirectToAction(nameof(ForBase), new { code = found.Code });
+    }
+
+    /// <summary>Open ↔ addressed, by an evaluator of the base's expert group in the issue's year.</summary>
+    [HttpPost("issues/{id:int}/status")]
+    [Authorize(Policy = Policies.EnterData)]
+    public async Task<IActionResult> SetStatus(int id, [FromForm] string? status)
+    {
+        if (await issues.FindAsync(id) is not { } report)
+        {
+            return NotFound();
+        }
+
+        if (!await scope.CanWriteAsync(User, report.BaseId, report.Year))
+        {
+            return Forbid();
+        }
+
+        if (!Enum.TryParse<Domain.Issues.IssueStatus>(status, ignoreCase: true, out var next) || !Enum.IsDefined(next))
+        {
+            return BadRequest();
+        }
+
+        await issues.SetStatusAsync(id, next);
+        return RedirectToAction(nameof(ForBase), new { code = report.Base.Code });
     }
 }

@@ -28,6 +28,7 @@ internal static class WebSetup
         builder.Services.AddScoped<BasePageService>();
         builder.Services.AddScoped<ExpertGroupService>();
         builder.Services.AddScoped<IssueReportService>();
+        builder.Services.AddScoped<IssueSummaryService>();
         builder.Services.AddScoped<FiguresService>();
         builder.Services.AddSingleton<FigureCache>();
         builder.Services.AddScoped<CompletenessService>();

@@ -22,8 +22,19 @@ public sealed class IssueReportService(MieDbContext db, TimeProvider clock)
     public async Task<IReadOnlyList<IssueRow>> ForBaseAsync(int baseId) =>
         await db.IssueReports.AsNoTracking().Where(r => r.BaseId == baseId)
             .OrderByDescending(r => r.Year).ThenBy(r => r.Category.DisplayOrder).ThenBy(r => r.Id)
-            .Select(r => new IssueRow(r.Year, r.Category.NameZh, r.Category.NameEn, r.Severity, r.Status, r.Text, r.CreatedAtUtc))
+            .Select(r => new IssueRow(r.Id, r.Year, r.Category.NameZh, r.Category.NameEn, r.Severity, r.Status, r.Text, r.CreatedAtUtc))
             .ToListAsync();
+
+    public Task<IssueReport?> FindAsync(int id) =>
+        db.IssueReports.AsNoTracking().Include(r => r.Base).SingleOrDefaultAsync(r => r.Id == id);
+
+    public async Task SetStatusAsync(int id, IssueStatus status)
+    {
+        var report = await db.IssueReports.SingleAsync(r => r.Id == id);
+        report.Status = status;
+        report.UpdatedAtUtc = clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync();
+    }
 
     public async Task RecordAsync(int baseId, IssueInput input)
     {

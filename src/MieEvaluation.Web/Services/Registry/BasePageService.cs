@@ -2,15 +2,22 @@ using Microsoft.EntityFrameworkCore;
 using MieEvaluation.Domain.Evaluation;
 using MieEvaluation.Web.Data;
 using MieEvaluation.Web.Services.DataEntry;
+using MieEvaluation.Web.Services.Figures;
+using MieEvaluation.Web.ViewModels.Issues;
 
 namespace MieEvaluation.Web.Services.Registry;
 
 public sealed record BaseSubmissionRow(int Year, SubmissionStatus Status, int ValueCount, DateTime UpdatedAtUtc);
 
-/// <summary>A base's own page: its registry entry, its yearly forms with their status, and its audit trail.</summary>
-public sealed record BasePage(RegistryEntry Entry, IReadOnlyList<BaseSubmissionRow> Submissions, IReadOnlyList<AuditLine> Audit);
+/// <summary>
+/// A base's own page: its registry entry, its values with growth and standing among its type, the national and the
+/// type's means to compare with, its yearly forms, its audit trail and its issues.
+/// </summary>
+public sealed record BasePage(
+    RegistryEntry Entry, FigureQuery Range, IReadOnlyList<BaseIndicatorFigures> Figures, NationalFigures National, NationalFigures TypeMeans,
+    IReadOnlyList<BaseSubmissionRow> Submissions, IReadOnlyList<AuditLine> Audit, IReadOnlyList<IssueRow> Issues);
 
-public sealed class BasePageService(MieDbContext db)
+public sealed class BasePageService(MieDbContext db, FiguresService figures, Issues.IssueReportService issues)
 {
     public const int AuditLines = 200;
 
@@ -34,6 +41,13 @@ public sealed class BasePageService(MieDbContext db)
                 db.Indicators.Where(i => i.Id == a.IndicatorId).Select(i => i.NameEn).FirstOrDefault(),
                 a.OldValue, a.NewValue, a.OldStatus, a.NewStatus, a.Comment, a.Source, a.SourceName))
             .ToListAsync(cancellationToken);
-        return new BasePage(entry, submissions, audit);
+        var range = new FigureQuery(Math.Max(2016, entry.BatchYear), Math.Max(Math.Max(2016, entry.BatchYear), await figures.LatestYearAsync(cancellationToken)));
+        if (range.YearCount > 20)
+        {
+            range = range with { FromYear = range.ToYear - 19 };
+        }
+
+        return new BasePage(entry, range, await figures.ForBaseAsync(baseId, range, cancellationToken), await figures.NationalAsync(range, cancellationToken),
+            await figures.NationalAsync(range with { Type = entry.Type }, cancellationToken), submissions, audit, await issues.ForBaseAsync(baseId));
     }
 }

@@ -41,7 +41,7 @@ internal sealed class DemoDataGenerator(int seed, IReadOnlyDictionary<string, de
                         continue; // a value the base did not report
                     }
 
-                    var value = (decimal)(size * Math.Exp(Normal() * 0.15)) * TrendMean(indicator.Code, year);
+                    var value = (decimal)(size * Math.Exp(Normal() * 0.08)) * TrendMean(indicator.Code, year);
                     submission.Values.Add(new IndicatorValue
                     {
                         IndicatorId = indicator.Id,
@@ -93,8 +93,9 @@ internal sealed class DemoDataGenerator(int seed, IReadOnlyDictionary<string, de
             return means[year - FirstYear];
         }
 
-        // After the report: half the report's yearly growth, at least 1 %.
-        var yearly = Math.Max(1.01, 1 + ((Math.Pow((double)(means[2] / means[0]), 0.5) - 1) / 2));
+        // After the report: half the report's yearly growth, between 1 % and 15 % (the report's 220 % for national talent
+        // reflects the 2017 batch joining, not a trend to extrapolate).
+        var yearly = Math.Clamp(1 + ((Math.Pow((double)(means[2] / means[0]), 0.5) - 1) / 2), 1.01, 1.15);
         return means[2] * (decimal)Math.Pow(yearly, year - 2018);
     }
 

@@ -30,7 +30,7 @@ public sealed class CompletenessController(CompletenessService completeness, Fig
         var (range, problem) = await RangeAsync(from, to, cancellationToken);
         if (problem is not null)
         {
-            return new ContentResult { StatusCode = 400, ContentType = "text/plain; charset=utf-8", Content = problem };
+            return ValidationExtensions.PlainBadRequest([problem]);
         }
 
         var data = await completeness.LoadAsync(range.From, range.To, cancellationToken);

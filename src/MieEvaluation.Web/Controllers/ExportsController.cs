@@ -86,13 +86,6 @@ public sealed class ExportsController(FiguresService figures, IValidator<FigureF
     private async Task<IActionResult?> RefuseAsync(FigureFilterInput filter, CancellationToken cancellationToken)
     {
         var validation = await validator.ValidateAsync(filter, cancellationToken);
-        return validation.IsValid
-            ? null
-            : new ContentResult
-            {
-                StatusCode = StatusCodes.Status400BadRequest,
-                ContentType = "text/plain; charset=utf-8",
-                Content = string.Join("\n", validation.Errors.Select(e => e.ErrorMessage).Distinct()),
-            };
+        return validation.IsValid ? null : ValidationExtensions.PlainBadRequest(validation.Errors.Select(e => e.ErrorMessage));
     }
 }

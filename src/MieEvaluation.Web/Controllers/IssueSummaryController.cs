@@ -42,7 +42,7 @@ public sealed class IssueSummaryController(IssueSummaryService summaries, IStrin
         var (filter, problems) = Parse(year, category, region, status);
         if (problems.Count > 0)
         {
-            return new ContentResult { StatusCode = 400, ContentType = "text/plain; charset=utf-8", Content = string.Join("\n", problems) };
+            return ValidationExtensions.PlainBadRequest(problems);
         }
 
         var rows = await summaries.ListAsync(filter, cancellationToken);

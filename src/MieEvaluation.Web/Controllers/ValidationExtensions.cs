@@ -1,5 +1,6 @@
 using FluentValidation.Results;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace MieEvaluation.Web.Controllers;
@@ -26,4 +27,12 @@ internal static class ValidationExtensions
 
         return result.Succeeded;
     }
+
+    /// <summary>A refused export or file request: 400 with the reasons as plain text, which scripts can print.</summary>
+    public static ContentResult PlainBadRequest(IEnumerable<string> reasons) => new()
+    {
+        StatusCode = StatusCodes.Status400BadRequest,
+        ContentType = "text/plain; charset=utf-8",
+        Content = string.Join("\n", reasons.Distinct()),
+    };
 }

@@ -45,3 +45,13 @@ internal sealed class AuditTrail(ClaimsPrincipal user, DateTime now, ChangeSourc
         return entry;
     }
 }
+
+/// <summary>Reads audit entries as the pages show them, newest first, with the indicator's names.</summary>
+internal static class AuditLines
+{
+    public static IQueryable<AuditLine> AsLines(this IQueryable<AuditEntry> entries, Data.MieDbContext db) =>
+        entries.OrderByDescending(a => a.Id).Select(a => new AuditLine(a.AtUtc, a.UserName,
+            db.Indicators.Where(i => i.Id == a.IndicatorId).Select(i => i.NameZh).FirstOrDefault(),
+            db.Indicators.Where(i => i.Id == a.IndicatorId).Select(i => i.NameEn).FirstOrDefault(),
+            a.OldValue, a.NewValue, a.OldStatus, a.NewStatus, a.Comment, a.Source, a.SourceName));
+}

@@ -269,12 +269,7 @@ public sealed class DataEntryService(MieDbContext db, EvaluatorScope scope, Form
         await db.Indicators.AsNoTracking().Where(i => i.IsActive).OrderBy(i => i.DisplayOrder).ToListAsync();
 
     private async Task<List<AuditLine>> AuditAsync(int baseId, int year) =>
-        await db.AuditEntries.AsNoTracking().Where(a => a.BaseId == baseId && a.Year == year).OrderByDescending(a => a.Id)
-            .Select(a => new AuditLine(a.AtUtc, a.UserName,
-                db.Indicators.Where(i => i.Id == a.IndicatorId).Select(i => i.NameZh).FirstOrDefault(),
-                db.Indicators.Where(i => i.Id == a.IndicatorId).Select(i => i.NameEn).FirstOrDefault(),
-                a.OldValue, a.NewValue, a.OldStatus, a.NewStatus, a.Comment, a.Source, a.SourceName))
-            .ToListAsync();
+        await db.AuditEntries.AsNoTracking().Where(a => a.BaseId == baseId && a.Year == year).AsLines(db).ToListAsync();
 
     private static Dictionary<int, decimal?> Parse(YearlyFormInput input, IReadOnlyList<Indicator> indicators) =>
         indicators.ToDictionary(i => i.Id, i => YearlyFormInput.TryParse(input.Values.GetValueOrDefault(i.Code), out var v) ? (decimal?)v : null);

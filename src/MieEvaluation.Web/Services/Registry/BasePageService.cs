@@ -19,7 +19,7 @@ public sealed record BasePage(
 
 public sealed class BasePageService(MieDbContext db, FiguresService figures, Issues.IssueReportService issues)
 {
-    public const int AuditLines = 200;
+    public const int MaxAuditLines = 200;
 
     public async Task<BasePage?> LoadAsync(string code, CancellationToken cancellationToken = default)
     {
@@ -35,11 +35,7 @@ public sealed class BasePageService(MieDbContext db, FiguresService figures, Iss
         var baseId = await db.Bases.Where(b => b.Code == code).Select(b => b.Id).SingleAsync(cancellationToken);
         var submissions = await db.Submissions.AsNoTracking().Where(s => s.BaseId == baseId).OrderByDescending(s => s.Year)
             .Select(s => new BaseSubmissionRow(s.Year, s.Status, s.Values.Count, s.UpdatedAtUtc)).ToListAsync(cancellationToken);
-        var audit = await db.AuditEntries.AsNoTracking().Where(a => a.BaseId == baseId).OrderByDescending(a => a.Id).Take(AuditLines)
-            .Select(a => new AuditLine(a.AtUtc, a.UserName,
-                db.Indicators.Where(i => i.Id == a.IndicatorId).Select(i => i.NameZh).FirstOrDefault(),
-                db.Indicators.Where(i => i.Id == a.IndicatorId).Select(i => i.NameEn).FirstOrDefault(),
-                a.OldValue, a.NewValue, a.OldStatus, a.NewStatus, a.Comment, a.Source, a.SourceName))
+        var audit = await db.AuditEntries.AsNoTracking().Where(a => a.BaseId == baseId).AsLines(db).Take(MaxAuditLines)
             .ToListAsync(cancellationToken);
         var range = new FigureQuery(Math.Max(2016, entry.BatchYear), Math.Max(Math.Max(2016, entry.BatchYear), await figures.LatestYearAsync(cancellationToken)));
         if (range.YearCount > 20)

@@ -24,6 +24,8 @@ public abstract class MieDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
+
     public DbSet<ExpertGroup> ExpertGroups => Set<ExpertGroup>();
 
     public DbSet<ExpertGroupMember> ExpertGroupMembers => Set<ExpertGroupMember>();

@@ -68,6 +68,11 @@ internal static class SecuritySetup
             .AddPolicy(Policies.ViewFigures, p => p.RequireRole(Roles.Official, Roles.Analyst, Roles.Reviewer, Roles.Administrator))
             .AddPolicy(Policies.Export, p => p.RequireRole(Roles.Analyst, Roles.Administrator));
 
+        // The HTTP API authenticates with personal access tokens only; its controllers name this scheme, so the
+        // cookie is never accepted there (and cross-site request forgery has nothing to ride on).
+        services.AddAuthentication().AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, TokenAuthenticationHandler>(
+            TokenAuthenticationHandler.SchemeName, null);
+        services.AddScoped<TokenService>();
         services.AddScoped<EvaluatorScope>();
         services.AddSingleton<AdminSetupToken>();
         services.AddScoped<AdministratorBootstrap>();

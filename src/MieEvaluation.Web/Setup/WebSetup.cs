@@ -21,6 +21,8 @@ internal static class WebSetup
             .AddControllersWithViews(o => o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()))
             .AddViewLocalization();
         builder.Services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi("v1");
         // Chinese text stays readable in the HTML source instead of becoming numeric character references.
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddSingleton(TimeProvider.System);
@@ -42,17 +44,30 @@ internal static class WebSetup
         return builder;
     }
 
-    /// <summary>Users never see a stack trace: the error page shows a correlation id that the log also has.</summary>
+    /// <summary>
+    /// Users never see a stack trace: pages get the error page with a correlation id that the log also has; the API
+    /// gets RFC 7807 problem details for every error status.
+    /// </summary>
     public static WebApplication UseMieErrorPages(this WebApplication app)
     {
-        if (!app.Environment.IsDevelopment())
+        app.UseWhen(IsApi, api =>
         {
-            app.UseExceptionHandler("/error");
-        }
+            api.UseExceptionHandler();
+            api.UseStatusCodePages();
+        });
+        app.UseWhen(context => !IsApi(context), web =>
+        {
+            if (!app.Environment.IsDevelopment())
+            {
+                web.UseExceptionHandler("/error");
+            }
 
-        app.UseStatusCodePagesWithReExecute("/error/{0}");
+            web.UseStatusCodePagesWithReExecute("/error/{0}");
+        });
         return app;
     }
+
+    private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
 
     public static WebApplication UseMieWeb(this WebApplication app)
     {
@@ -60,6 +75,7 @@ internal static class WebSetup
         app.UseMieAccessControl();
         app.MapStaticAssets().AllowAnonymous();
         app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapOpenApi("/api/v1/openapi.json").AllowAnonymous();
         app.MapControllers().WithStaticAssets();
         return app;
     }

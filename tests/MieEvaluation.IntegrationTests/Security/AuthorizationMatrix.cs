@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.StaticAssets;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,10 +24,13 @@ public sealed class AuthorizationMatrix : IClassFixture<AuthorizationMatrix.Fixt
 
     /// <summary>Who may call a route, and what they get with the sample request below.</summary>
     private sealed record Decision(string Method, string Pattern, string Url, string[]? AllowedRoles, HttpStatusCode Allowed,
-        Dictionary<string, string>? Form = null)
+        Dictionary<string, string>? Form = null, bool IsApi = false)
     {
         public bool IsAnonymous => AllowedRoles is null;
     }
+
+    /// <summary>An API route: the cookie is never accepted, so every caller here gets 401 (tokens: ApiAuthorization).</summary>
+    private static Decision Api(string method, string pattern, string url) => new(method, pattern, url, [], HttpStatusCode.Unauthorized, null, true);
 
     private readonly Fixture _fixture;
 
@@ -91,6 +95,21 @@ public sealed class AuthorizationMatrix : IClassFixture<AuthorizationMatrix.Fixt
         new("GET", "admin/users/{id}", $"/admin/users/{f.SampleUserId}", [Roles.Administrator], HttpStatusCode.OK),
         new("POST", "admin/users/{id}", $"/admin/users/{f.SampleUserId}", [Roles.Administrator], HttpStatusCode.OK, new() { ["Email"] = "" }),
         new("POST", "admin/users/{id}/unlock", $"/admin/users/{f.SampleUserId}/unlock", [Roles.Administrator], HttpStatusCode.Redirect),
+        Api("GET", "/api/v1/openapi.json", "/api/v1/openapi.json") with { AllowedRoles = null, Allowed = HttpStatusCode.OK },
+        Api("POST", "api/v1/tokens", "/api/v1/tokens") with { AllowedRoles = null, Allowed = HttpStatusCode.BadRequest, IsApi = true },
+        Api("GET", "api/v1/bases", "/api/v1/bases"),
+        Api("GET", "api/v1/indicators", "/api/v1/indicators"),
+        Api("POST", "api/v1/bases/import", "/api/v1/bases/import"),
+        Api("POST", "api/v1/values/import", "/api/v1/values/import"),
+        Api("GET", "api/v1/values", "/api/v1/values"),
+        Api("GET", "api/v1/values.csv", "/api/v1/values.csv"),
+        Api("GET", "api/v1/figures/national", "/api/v1/figures/national"),
+        Api("GET", "api/v1/figures/bases/{code}", "/api/v1/figures/bases/16R01"),
+        Api("GET", "api/v1/issues", "/api/v1/issues"),
+        Api("GET", "api/v1/completeness", "/api/v1/completeness"),
+        new("GET", "account/tokens", "/account/tokens", EveryRole, HttpStatusCode.OK),
+        new("POST", "account/tokens", "/account/tokens", EveryRole, HttpStatusCode.OK, new() { ["name"] = "matrix" }),
+        new("POST", "account/tokens/{id:int}/revoke", "/account/tokens/999999/revoke", EveryRole, HttpStatusCode.NotFound),
         // Last: it ends the session of the client that calls it.
         new("POST", "account/logout", "/account/logout", EveryRole, HttpStatusCode.Redirect),
     ];
@@ -122,13 +141,17 @@ public sealed class AuthorizationMatrix : IClassFixture<AuthorizationMatrix.Fixt
             foreach (var decision in Decisions(_fixture))
             {
                 var allowed = decision.IsAnonymous || (caller != Anonymous && decision.AllowedRoles!.Contains(caller));
-                var expected = allowed ? decision.Allowed : caller == Anonymous ? HttpStatusCode.Redirect : HttpStatusCode.Forbidden;
-                using var response = decision.Method == "POST"
+                var expected = allowed || decision.IsApi ? decision.Allowed : caller == Anonymous ? HttpStatusCode.Redirect : HttpStatusCode.Forbidden;
+                using var response = decision.Method == "POST" && decision.IsApi
+                    ? await client.PostAsync(new Uri(decision.Url, UriKind.Relative), decision.Url.EndsWith("/import", StringComparison.Ordinal)
+                        ? new StringContent("", System.Text.Encoding.UTF8, "text/csv")
+                        : JsonContent.Create(new { }))
+                    : decision.Method == "POST"
                     ? await client.PostFormAsync("/account/login", decision.Url, decision.Form ?? [])
                     : await client.GetAsync(new Uri(decision.Url, UriKind.Relative));
                 var location = response.Headers.Location?.OriginalString ?? "";
                 var sentToLogin = response.StatusCode == HttpStatusCode.Redirect && location.Contains("/account/login?ReturnUrl", StringComparison.Ordinal);
-                if (response.StatusCode != expected || (!allowed && caller == Anonymous && !sentToLogin) || (allowed && sentToLogin))
+                if (response.StatusCode != expected || (!allowed && !decision.IsApi && caller == Anonymous && !sentToLogin) || (allowed && sentToLogin))
                 {
                     mismatches.Add($"{caller} {decision.Method} {decision.Url}: expected {(int)expected}, got {(int)response.StatusCode} {location}");
                 }

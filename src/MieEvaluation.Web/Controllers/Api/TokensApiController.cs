@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using MieEvaluation.Web.Security;
+using MieEvaluation.Web.Setup;
+
+namespace MieEvaluation.Web.Controllers.Api;
+
+public sealed record TokenRequest(string? Email, string? Password, string? Name, int? Days);
+
+public sealed record TokenResponse(string Token, DateTime ExpiresAtUtc);
+
+/// <summary><c>POST /api/v1/tokens</c>: a token for automation, from email and password (with lockout and rate limit).</summary>
+public sealed class TokensApiController(UserManager<AppUser> users, SignInManager<AppUser> signIn, TokenService tokens) : ApiControllerBase
+{
+    [HttpPost("tokens")]
+    [AllowAnonymous]
+    [EnableRateLimiting(SecuritySetup.LoginRateLimit)]
+    public async Task<IActionResult> Create(TokenRequest request)
+    {
+        if (string.IsNullOrWhiteSpace(request.Email) || string.IsNullOrWhiteSpace(request.Password))
+        {
+            return BadParameter(["Give email and password."]);
+        }
+
+        var user = await users.FindByEmailAsync(request.Email.Trim());
+        var check = user is null ? Microsoft.AspNetCore.Identity.SignInResult.Failed : await signIn.CheckPasswordSignInAsync(user, request.Password, lockoutOnFailure: true);
+        if (!check.Succeeded)
+        {
+            return Problem(detail: check.IsLockedOut ? "The account is locked after too many failed sign-ins." : "The email or password is wrong.",
+                statusCode: StatusCodes.Status401Unauthorized, title: "Not signed in");
+        }
+
+        var (token, stored) = await tokens.CreateAsync(user!.Id, string.IsNullOrWhiteSpace(request.Name) ? "api" : request.Name.Trim()[..Math.Min(100, request.Name.Trim().Length)],
+            request.Days ?? TokenService.DefaultDays);
+        return Ok(new TokenResponse(token, stored.ExpiresAtUtc));
+    }
+}

@@ -12,7 +12,6 @@ namespace MieEvaluation.Web.Controllers.Api;
 [Route("api/v1")]
 [Authorize(AuthenticationSchemes = TokenAuthenticationHandler.SchemeName)]
 [IgnoreAntiforgeryToken]
-[Produces("application/json")]
 public abstract class ApiControllerBase : ControllerBase
 {
     /// <summary>A 400 problem naming what is wrong.</summary>

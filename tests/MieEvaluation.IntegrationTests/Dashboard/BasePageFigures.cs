@@ -29,5 +29,6 @@ public sealed class BasePageFigures : IClassFixture<SeedPanel.Fixture>
         Assert.Equal(expected.N.ToString(System.Globalization.CultureInfo.InvariantCulture), cell.GetAttribute("data-n"));
         Assert.NotNull(page.QuerySelector("script#base-data[type='application/json']"));
         Assert.Equal(12, page.QuerySelectorAll("#base-values tbody tr").Length);
+        Assert.Equal(24, page.QuerySelectorAll("#base-compare tbody tr").Length); // the chart's comparison series as a table
     }
 }

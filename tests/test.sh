@@ -1,9 +1,16 @@
 #!/usr/bin/env bash
-# Runs every test of the solution: unit, integration (real SQLite files through the real app) and, once they
-# exist, browser tests. Installs what the tests need when it is missing, so a fresh machine needs nothing else.
+# Runs every test of the solution: unit, integration (real SQLite files through the real app) and browser tests
+# (Playwright in Chromium against the app on a real port). Installs what the tests need when it is missing, so a fresh machine needs nothing else.
 # Ends with one line "N passed, N failed, N skipped" summed over all test projects.
 set -uo pipefail
 cd "$(dirname "$0")/.."
+
+# The browser tests drive Debian's Chromium (Playwright cannot download its own browser here); CJK fonts make the
+# Chinese pages render in screenshots. Installed once, when missing.
+if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi 'wenquanyi\|wqy'; then
+  apt-get update -qq && apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null \
+    || echo "Could not install chromium: the browser tests will fail." >&2
+fi
 
 results="TestResults"
 rm -rf "$results"

@@ -41,6 +41,7 @@ internal static class WebSetup
         builder.Services.AddScoped<ValueImportService>();
         builder.Services.AddScoped<ImportTemplates>();
         builder.Services.AddScoped<RegistryImportService>();
+        builder.Services.AddSingleton<Services.Operations.DatabaseBackup>();
         return builder;
     }
 

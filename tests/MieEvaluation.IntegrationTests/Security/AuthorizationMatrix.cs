@@ -82,6 +82,8 @@ public sealed class AuthorizationMatrix : IClassFixture<AuthorizationMatrix.Fixt
         new("POST", "issues/{id:int}/status", "/issues/999999/status", [Roles.Evaluator], HttpStatusCode.NotFound, new() { ["status"] = "open" }),
         new("GET", "admin/categories", "/admin/categories", [Roles.Administrator], HttpStatusCode.OK),
         new("POST", "admin/categories", "/admin/categories", [Roles.Administrator], HttpStatusCode.BadRequest, new() { ["Code"] = "" }),
+        new("GET", "admin/backup", "/admin/backup", [Roles.Administrator], HttpStatusCode.OK),
+        new("POST", "admin/backup", "/admin/backup", [Roles.Administrator], HttpStatusCode.OK),
         new("GET", "groups", "/groups", [Roles.Administrator], HttpStatusCode.OK),
         new("POST", "groups", "/groups", [Roles.Administrator], HttpStatusCode.OK, new() { ["Name"] = "" }),
         new("GET", "groups/{id:int}", $"/groups/{f.GroupId}", [Roles.Administrator], HttpStatusCode.OK),

@@ -30,7 +30,7 @@ internal static class DatabaseKindGuard
     public static async Task MarkAsync(MieDbContext db, ResolvedDatabaseConnection connection)
     {
         var wanted = connection.IsDemo ? DatabaseKind.Demo : DatabaseKind.Real;
-        var marker = await db.DatabaseMarkers.AsNoTracking().FirstOrDefaultAsync();
+        var marker = await db.DatabaseMarkers.AsNoTracking().OrderBy(m => m.Id).FirstOrDefaultAsync();
         if (marker is null)
         {
             // A database from before the marker existed that already holds accounts is real, whatever this start is.

@@ -35,8 +35,7 @@ public sealed class DataEntryController(DataEntryService entry, IStringLocalizer
 
     [HttpPost("entry/{code}/{year:int}")]
     [Authorize(Policy = Policies.EnterData)]
-    public async Task<IActionResult> Save(string code, int year, YearlyFormInput input, [FromServices] IValidator<YearlyFormCheck> validator,
-        [FromServices] Data.MieDbContext db)
+    public async Task<IActionResult> Save(string code, int year, YearlyFormInput input, [FromServices] IValidator<YearlyFormCheck> validator)
     {
         var (found, refusal) = await OpenBaseAsync(code, year);
         if (found is null)
@@ -44,8 +43,7 @@ public sealed class DataEntryController(DataEntryService entry, IStringLocalizer
             return refusal!;
         }
 
-        var indicators = db.Indicators.Where(i => i.IsActive).OrderBy(i => i.DisplayOrder).ToList();
-        if (!(await validator.ValidateAsync(new YearlyFormCheck(input, indicators))).AddTo(ModelState))
+        if (!(await validator.ValidateAsync(new YearlyFormCheck(input, await entry.ActiveIndicatorsAsync()))).AddTo(ModelState))
         {
             return await CanWriteOrForbidAsync(found, year) ?? View(nameof(Form), await entry.LoadAsync(User, found, year, input));
         }

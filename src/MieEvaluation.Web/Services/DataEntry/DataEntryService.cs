@@ -265,7 +265,7 @@ public sealed class DataEntryService(MieDbContext db, EvaluatorScope scope, Form
         }
     }
 
-    private async Task<List<Indicator>> ActiveIndicatorsAsync() =>
+    public async Task<List<Indicator>> ActiveIndicatorsAsync() =>
         await db.Indicators.AsNoTracking().Where(i => i.IsActive).OrderBy(i => i.DisplayOrder).ToListAsync();
 
     private async Task<List<AuditLine>> AuditAsync(int baseId, int year) =>

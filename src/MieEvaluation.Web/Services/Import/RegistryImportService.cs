@@ -24,27 +24,21 @@ public sealed partial class RegistryImportService(MieDbContext db, TimeProvider 
     public async Task<ImportAnalysis> AnalyseAsync(string path, CancellationToken cancellationToken = default)
     {
         var (lines, errors) = await ReadAsync(path, cancellationToken);
-        if (errors.Count > 0)
-        {
-            return new ImportAnalysis(0, 0, 0, errors, [], true);
-        }
-
         var existing = await db.Bases.AsNoTracking().ToDictionaryAsync(b => b.Code, cancellationToken);
-        var added = lines.Count(l => !existing.ContainsKey(l.Code));
-        var changed = lines.Count(l => existing.TryGetValue(l.Code, out var b) && !Same(b, l));
-        return new ImportAnalysis(added, changed, lines.Count - added - changed, [], [], true);
+        return Analyse(lines, errors, existing);
     }
 
     public async Task<ImportAnalysis> CommitAsync(string path, CancellationToken cancellationToken = default)
     {
-        var analysis = await AnalyseAsync(path, cancellationToken);
+        // One read of the file and of the registry serves both the check and the commit.
+        var (lines, errors) = await ReadAsync(path, cancellationToken);
+        var existing = await db.Bases.ToDictionaryAsync(b => b.Code, cancellationToken);
+        var analysis = Analyse(lines, errors, existing);
         if (!analysis.CanCommit)
         {
             return analysis;
         }
 
-        var (lines, _) = await ReadAsync(path, cancellationToken);
-        var existing = await db.Bases.ToDictionaryAsync(b => b.Code, cancellationToken);
         foreach (var line in lines)
         {
             if (!existing.TryGetValue(line.Code, out var found))
@@ -62,6 +56,18 @@ public sealed partial class RegistryImportService(MieDbContext db, TimeProvider 
 
         await db.SaveChangesAsync(cancellationToken); // one SaveChanges: one transaction
         return analysis;
+    }
+
+    private static ImportAnalysis Analyse(List<BaseLine> lines, List<RowError> errors, Dictionary<string, DemonstrationBase> existing)
+    {
+        if (errors.Count > 0)
+        {
+            return new ImportAnalysis(0, 0, 0, errors, [], true);
+        }
+
+        var added = lines.Count(l => !existing.ContainsKey(l.Code));
+        var changed = lines.Count(l => existing.TryGetValue(l.Code, out var b) && !Same(b, l));
+        return new ImportAnalysis(added, changed, lines.Count - added - changed, [], [], true);
     }
 
     private static bool Same(DemonstrationBase b, BaseLine l) =>

@@ -27,12 +27,17 @@ public sealed class ValueImportService(
 {
     private const int SaveBatch = 500;
 
-    public async Task<ImportAnalysis> AnalyseAsync(string path, ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    public async Task<ImportAnalysis> AnalyseAsync(string path, ClaimsPrincipal user, CancellationToken cancellationToken = default) =>
+        (await AnalyseCoreAsync(path, user, withWarnings: true, cancellationToken)).Analysis;
+
+    /// <summary>Reads and checks the file once; the values come back with the analysis so a commit need not read it again.</summary>
+    private async Task<(ImportAnalysis Analysis, List<ImportedValue> Values)> AnalyseCoreAsync(
+        string path, ClaimsPrincipal user, bool withWarnings, CancellationToken cancellationToken)
     {
         var (values, errors) = await ReadAsync(path, user, cancellationToken);
         if (errors.Count > 0)
         {
-            return new ImportAnalysis(0, 0, 0, errors, [], false);
+            return (new ImportAnalysis(0, 0, 0, errors, [], false), values);
         }
 
         var stored = await StoredAsync(values, cancellationToken);
@@ -47,20 +52,20 @@ public sealed class ValueImportService(
             }
         }
 
-        var compute = values.Count <= options.MaxValuesWithWarnings;
-        return new ImportAnalysis(added, changed, unchanged, [], compute ? await WarningsAsync(values) : [], compute);
+        var compute = withWarnings && values.Count <= options.MaxValuesWithWarnings;
+        return (new ImportAnalysis(added, changed, unchanged, [], compute ? await WarningsAsync(values) : [], compute), values);
     }
 
     /// <summary>Commits the file if it is still free of errors; returns the analysis it committed (or refused on).</summary>
     public async Task<ImportAnalysis> CommitAsync(string path, string fileName, ClaimsPrincipal user, bool approve, CancellationToken cancellationToken = default)
     {
-        var analysis = await AnalyseAsync(path, user, cancellationToken);
+        // The warnings were shown in the preview; the commit only re-checks the rules, against the data as it is now.
+        var (analysis, values) = await AnalyseCoreAsync(path, user, withWarnings: false, cancellationToken);
         if (!analysis.CanCommit)
         {
             return analysis;
         }
 
-        var (values, _) = await ReadAsync(path, user, cancellationToken);
         var target = approve && user.IsInRole(Roles.Reviewer) ? SubmissionStatus.Approved : SubmissionStatus.Submitted;
         await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {

@@ -42,13 +42,29 @@ public sealed record MedianGrowth(
                 fromYear, ofBase.FirstOrNull(fromYear), toYear, ofBase.FirstOrNull(toYear)))
             .ToList();
         var defined = rates.Where(rate => rate.IsDefined).Select(rate => rate.Rate!.Value).ToList();
+        return OfRates(fromYear, toYear, defined, rates.Count - defined.Count);
+    }
+
+    /// <summary>
+    /// The median of per-base CAGRs already computed (<see cref="Growth.Cagr(int, decimal?, int, decimal?)"/>):
+    /// the defined rates and how many bases had none.
+    /// </summary>
+    public static MedianGrowth OfRates(int fromYear, int toYear, IEnumerable<decimal> definedRates, int basesWithoutGrowth)
+    {
+        ArgumentNullException.ThrowIfNull(definedRates);
+        if (toYear <= fromYear)
+        {
+            return new MedianGrowth(fromYear, toYear, null, 0, 0, GrowthUndefinedReason.InvalidRange);
+        }
+
+        var defined = definedRates as IReadOnlyCollection<decimal> ?? definedRates.ToList();
         var median = Median.Of(defined);
         return new MedianGrowth(
             fromYear,
             toYear,
             median,
             defined.Count,
-            rates.Count - defined.Count,
+            basesWithoutGrowth,
             median is null ? GrowthUndefinedReason.NoDefinedGrowth : null);
     }
 }

@@ -5,6 +5,7 @@ using MieEvaluation.Domain.Evaluation;
 using MieEvaluation.Domain.Groups;
 using MieEvaluation.Domain.Issues;
 using MieEvaluation.Domain.Registry;
+using MieEvaluation.Web.Data.Series;
 using MieEvaluation.Web.Security;
 
 namespace MieEvaluation.Web.Data;
@@ -46,16 +47,50 @@ public abstract class MieDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<IssueReport> IssueReports => Set<IssueReport>();
 
-    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    public DbSet<BaseSeries> BaseSeries => Set<BaseSeries>();
+
+    /// <remarks>
+    /// Synchronous saves come only from framework stores (data-protection keys, which touch no values); one that does
+    /// write values still gets its series rebuilt, by blocking on the same code as the asynchronous save.
+    /// </remarks>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    /// <summary>
+    /// Saves, and when values or forms changed rebuilds their bases' <see cref="Series.BaseSeries"/> in the same
+    /// transaction (the caller's, or one opened here), so the figures never see values without their series.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         RefuseAuditRewrites();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        if (BaseSeriesMaintenance.Capture(ChangeTracker) is not { } change)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        if (Database.CurrentTransaction is not null)
+        {
+            return await SaveWithSeriesAsync(change, acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        // A retrying execution strategy (SQL Server) allows a transaction of our own only inside the strategy.
+        return await Database.CreateExecutionStrategy().ExecuteAsync(async token =>
+        {
+            await using var transaction = await Database.BeginTransactionAsync(token);
+            var written = await SaveWithSeriesAsync(change, acceptAllChangesOnSuccess, token);
+            await transaction.CommitAsync(token);
+            return written;
+        }, cancellationToken);
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    /// <summary>Saves the series rows themselves, past the series bookkeeping of <see cref="SaveChangesAsync(bool, CancellationToken)"/>.</summary>
+    internal Task<int> SaveSeriesAsync(CancellationToken cancellationToken) => base.SaveChangesAsync(true, cancellationToken);
+
+    private async Task<int> SaveWithSeriesAsync(PendingSeriesChange change, bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
     {
-        RefuseAuditRewrites();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await BaseSeriesMaintenance.RebuildAsync(this, await change.BaseIdsAsync(this, cancellationToken), cancellationToken);
+        return written;
     }
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using MieEvaluation.Web.Data;
 using MieEvaluation.Web.Data.Seed;
+using MieEvaluation.Web.Data.Series;
 using MieEvaluation.Web.Demo;
 using MieEvaluation.Web.Security;
 
@@ -71,6 +72,7 @@ internal static class DataSetup
         }
 
         await services.GetRequiredService<DataSeeder>().SeedAsync();
+        await BaseSeriesMaintenance.RebuildMissingAsync(db);
         var bootstrap = services.GetRequiredService<AdministratorBootstrap>();
         if (connection.IsDemo)
         {

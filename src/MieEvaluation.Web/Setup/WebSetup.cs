@@ -32,7 +32,7 @@ internal static class WebSetup
         builder.Services.AddScoped<IssueReportService>();
         builder.Services.AddScoped<IssueSummaryService>();
         builder.Services.AddScoped<FiguresService>();
-        builder.Services.AddSingleton<FigureCache>();
+        builder.Services.AddSingleton(new FigureCache(builder.Configuration.GetValue(FigureCache.EnabledSetting, defaultValue: true)));
         builder.Services.AddScoped<CompletenessService>();
         builder.Services.AddScoped<FormWarnings>();
         builder.Services.AddScoped<DataEntryService>();

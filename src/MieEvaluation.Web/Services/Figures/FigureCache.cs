@@ -10,9 +10,14 @@ namespace MieEvaluation.Web.Services.Figures;
 /// the version first and a result is only ever served for the version it was computed under. Bounded in entries, so
 /// arbitrary filter combinations in URLs cannot fill the memory.
 /// </summary>
-public sealed class FigureCache : IDisposable
+/// <param name="enabled">
+/// Setting <c>Figures:Cache</c>, on by default. Off, every request computes its figures: only for measuring the
+/// uncached path (bench/), never needed for correctness.
+/// </param>
+public sealed class FigureCache(bool enabled = true) : IDisposable
 {
     public const int MaxEntries = 500;
+    public const string EnabledSetting = "Figures:Cache";
 
     private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = MaxEntries });
 
@@ -20,6 +25,11 @@ public sealed class FigureCache : IDisposable
         CancellationToken cancellationToken)
         where T : class
     {
+        if (!enabled)
+        {
+            return await compute();
+        }
+
         var version = await db.DataVersions.AsNoTracking().Where(v => v.Id == DataVersion.SingletonId)
             .Select(v => v.Version).SingleAsync(cancellationToken);
         var key = $"{kind}|v{version.ToString(CultureInfo.InvariantCulture)}|{Describe(query)}";

@@ -3,6 +3,7 @@ using MieEvaluation.Domain.Evaluation;
 using MieEvaluation.Domain.Registry;
 using MieEvaluation.Domain.Statistics;
 using MieEvaluation.Web.Data;
+using MieEvaluation.Web.Data.Series;
 
 namespace MieEvaluation.Web.Services.Figures;
 
@@ -26,95 +27,59 @@ public sealed class FiguresService(MieDbContext db, FigureCache cache)
         await db.Submissions.Where(s => s.Values.Any()).MaxAsync(s => (int?)s.Year, cancellationToken) ?? DateTime.UtcNow.Year;
 
     /// <summary>The national table computed from the database now, bypassing the cache.</summary>
+    /// <remarks>
+    /// One read of one packed series row per base (<see cref="BaseSeries"/>), then a single pass per base through the
+    /// Domain's <see cref="PanelTally"/>: all-reporting and balanced sums and each base's own CAGR at once.
+    /// </remarks>
     public async Task<NationalFigures> ComputeNationalAsync(FigureQuery query, CancellationToken cancellationToken = default)
     {
         var indicators = await ActiveIndicatorsAsync(cancellationToken);
-        var values = Values(query);
-
-        // The balanced panel: per indicator, the bases with a value in every year of the range. A base has one
-        // submission a year and a submission one value per indicator, so counting a base's values counts its years.
-        // Each value carries that count, so one grouped pass yields both panels' sums.
-        var years = query.YearCount;
-        var yearsPerBase = values
-            .GroupBy(v => new { v.IndicatorId, v.Submission.BaseId })
-            .Select(g => new { g.Key.IndicatorId, g.Key.BaseId, Years = g.Count() });
-        var withYears = values.Join(yearsPerBase,
-            v => new { v.IndicatorId, v.Submission.BaseId }, c => new { c.IndicatorId, c.BaseId },
-            (v, c) => new { v.IndicatorId, v.Submission.Year, v.Submission.BaseId, v.Value, c.Years });
-
-        var sums = await withYears
-            .GroupBy(x => new { x.IndicatorId, x.Year })
-            .Select(g => new
-            {
-                g.Key.IndicatorId,
-                g.Key.Year,
-                Sum = g.Sum(x => x.Value),
-                Count = g.Count(),
-                BalancedSum = g.Sum(x => x.Years == years ? x.Value : 0m),
-                BalancedCount = g.Count(x => x.Years == years),
-            })
-            .ToListAsync(cancellationToken);
-        var all = sums.Select(s => new GroupSum(s.IndicatorId, s.Year, "", s.Sum, s.Count)).ToList();
-        var balanced = sums.Where(s => s.BalancedCount > 0)
-            .Select(s => new GroupSum(s.IndicatorId, s.Year, "", s.BalancedSum, s.BalancedCount)).ToList();
-
-        // Only the two end years are needed for the per-base CAGRs behind the medians.
-        var endpoints = (await withYears
-                .Where(x => x.Year == query.FromYear || x.Year == query.ToYear)
-                .ToListAsync(cancellationToken))
-            .ToLookup(x => x.IndicatorId);
-
-        var rows = indicators.Select(indicator =>
+        var tallies = indicators.Select(_ => new PanelTally(query.FromYear, query.ToYear)).ToArray();
+        var scan = new SeriesScan(query, indicators);
+        await foreach (var row in SeriesRows(query).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            var ends = endpoints[indicator.Id].Select(x => new BaseYearValue(x.BaseId, x.Year, x.Value)).ToList();
-            var panel = endpoints[indicator.Id].Where(x => x.Years == years).Select(x => x.BaseId).ToHashSet();
-            return new IndicatorFigures(
-                indicator,
-                Series(indicator, query, all, "", MedianGrowth.OfBaseCagrs(ends, query.FromYear, query.ToYear)),
-                Series(indicator, query, balanced, "", MedianGrowth.OfBaseCagrs(ends, query.FromYear, query.ToYear, panel)));
-        }).ToList();
-        return new NationalFigures(query, rows);
+            scan.Load(row.Data);
+            for (var slot = 0; slot < indicators.Count; slot++)
+            {
+                tallies[slot].AddBase(scan.Values(slot));
+            }
+        }
+
+        return new NationalFigures(query, indicators.Select((indicator, slot) => new IndicatorFigures(
+            indicator, tallies[slot].AllReporting(indicator.Aggregation), tallies[slot].BalancedPanel(indicator.Aggregation))).ToList());
     }
 
     /// <summary>
     /// The yearly aggregates split by region, type, batch or province (all reporting bases). For regions a
-    /// "central_west" group (中西部) combines central and west from the same sums and counts.
+    /// "central_west" group (中西部) counts the central and the western bases together.
     /// </summary>
     public async Task<IReadOnlyList<IndicatorBreakdown>> ComputeBreakdownAsync(FigureQuery query, Breakdown by, CancellationToken cancellationToken = default)
     {
         var indicators = await ActiveIndicatorsAsync(cancellationToken);
-        var values = Values(query);
-        var sums = by switch
+        var groups = new SortedDictionary<string, PanelTally[]>(StringComparer.Ordinal);
+        var scan = new SeriesScan(query, indicators);
+        await foreach (var row in SeriesRows(query).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            Breakdown.Region => (await values.GroupBy(v => new { v.IndicatorId, v.Submission.Year, v.Submission.Base.Province.Region })
-                    .Select(g => new { g.Key.IndicatorId, g.Key.Year, g.Key.Region, Sum = g.Sum(v => v.Value), Count = g.Count() })
-                    .ToListAsync(cancellationToken))
-                .Select(r => new GroupSum(r.IndicatorId, r.Year, r.Region.ToCode(), r.Sum, r.Count)).ToList(),
-            Breakdown.Type => (await values.GroupBy(v => new { v.IndicatorId, v.Submission.Year, v.Submission.Base.Type })
-                    .Select(g => new { g.Key.IndicatorId, g.Key.Year, g.Key.Type, Sum = g.Sum(v => v.Value), Count = g.Count() })
-                    .ToListAsync(cancellationToken))
-                .Select(r => new GroupSum(r.IndicatorId, r.Year, r.Type.ToCode(), r.Sum, r.Count)).ToList(),
-            Breakdown.Batch => (await values.GroupBy(v => new { v.IndicatorId, v.Submission.Year, v.Submission.Base.BatchYear })
-                    .Select(g => new { g.Key.IndicatorId, g.Key.Year, g.Key.BatchYear, Sum = g.Sum(v => v.Value), Count = g.Count() })
-                    .ToListAsync(cancellationToken))
-                .Select(r => new GroupSum(r.IndicatorId, r.Year, r.BatchYear.ToString(System.Globalization.CultureInfo.InvariantCulture), r.Sum, r.Count)).ToList(),
-            _ => await values.GroupBy(v => new { v.IndicatorId, v.Submission.Year, v.Submission.Base.Province.Code })
-                .Select(g => new GroupSum(g.Key.IndicatorId, g.Key.Year, g.Key.Code, g.Sum(v => v.Value), g.Count()))
-                .ToListAsync(cancellationToken),
-        };
+            scan.Load(row.Data);
+            foreach (var key in GroupKeys(row, by))
+            {
+                if (!groups.TryGetValue(key, out var tallies))
+                {
+                    groups[key] = tallies = indicators.Select(_ => new PanelTally(query.FromYear, query.ToYear, withMedians: false)).ToArray();
+                }
 
-        if (by == Breakdown.Region)
-        {
-            sums.AddRange(sums.Where(s => s.Key is "central" or "west")
-                .GroupBy(s => new { s.IndicatorId, s.Year })
-                .Select(g => new GroupSum(g.Key.IndicatorId, g.Key.Year, CentralAndWest, g.Sum(s => s.Sum), g.Sum(s => s.Count)))
-                .ToList());
+                for (var slot = 0; slot < indicators.Count; slot++)
+                {
+                    tallies[slot].AddBase(scan.Values(slot));
+                }
+            }
         }
 
-        var noMedian = new MedianGrowth(query.FromYear, query.ToYear, null, 0, 0, GrowthUndefinedReason.NoDefinedGrowth);
-        return indicators.Select(indicator => new IndicatorBreakdown(indicator,
-                sums.Where(s => s.IndicatorId == indicator.Id).Select(s => s.Key).Distinct().Order(StringComparer.Ordinal)
-                    .Select(key => new BreakdownGroup(key, Series(indicator, query, sums, key, noMedian))).ToList()))
+        // A group is listed for an indicator when at least one of its bases reported that indicator in the range.
+        return indicators.Select((indicator, slot) => new IndicatorBreakdown(indicator, groups
+                .Select(g => new BreakdownGroup(g.Key, g.Value[slot].AllReporting(indicator.Aggregation)))
+                .Where(g => g.Growth.Yearly.Any(y => y.N > 0))
+                .ToList()))
             .ToList();
     }
 
@@ -123,29 +88,25 @@ public sealed class FiguresService(MieDbContext db, FigureCache cache)
     {
         var indicators = await ActiveIndicatorsAsync(cancellationToken);
         var type = await db.Bases.Where(b => b.Id == baseId).Select(b => b.Type).SingleAsync(cancellationToken);
-        var own = (await Values(query with { Type = null, Regions = null, Batch = null, ProvinceCode = null })
-                .Where(v => v.Submission.BaseId == baseId)
-                .Select(v => new { v.IndicatorId, v.Submission.Year, v.Value })
-                .ToListAsync(cancellationToken))
-            .ToDictionary(v => (v.IndicatorId, v.Year), v => v.Value);
+        var ownQuery = query with { Type = null, Regions = null, Batch = null, ProvinceCode = null };
+        var own = new SeriesScan(ownQuery, indicators);
+        var ownData = await db.BaseSeries.AsNoTracking().Where(s => s.BaseId == baseId).Select(s => s.Data).SingleOrDefaultAsync(cancellationToken);
+        own.Load(ownData ?? []);
 
-        // Standing among peers: counted in the database, per indicator and year, against this base's own value.
-        var peers = Values(query with { Type = type, Regions = null, Batch = null, ProvinceCode = null });
-        var mine = Values(query).Where(v => v.Submission.BaseId == baseId);
-        var standings = (await peers
-                .Join(mine, p => new { p.IndicatorId, p.Submission.Year }, m => new { m.IndicatorId, m.Submission.Year },
-                    (p, m) => new { m.IndicatorId, m.Submission.Year, Higher = p.Value > m.Value ? 1 : 0, Equal = p.Value == m.Value ? 1 : 0 })
-                .GroupBy(x => new { x.IndicatorId, x.Year })
-                .Select(g => new { g.Key.IndicatorId, g.Key.Year, Higher = g.Sum(x => x.Higher), Equal = g.Sum(x => x.Equal), N = g.Count() })
-                .ToListAsync(cancellationToken))
-            .ToDictionary(s => (s.IndicatorId, s.Year), s => PeerStanding.FromCounts(s.Higher, s.Equal, s.N));
-
-        return indicators.Select(indicator =>
+        // Standing among peers: every base of the same type, counted against this base's own value per indicator and year.
+        var standings = new PeerCounts(indicators.Count, query.YearCount);
+        var peer = new SeriesScan(ownQuery, indicators);
+        await foreach (var row in SeriesRows(ownQuery with { Type = type }).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            var years = Enumerable.Range(query.FromYear, query.YearCount).Select(year => new BaseYearFigure(
-                year,
-                own.TryGetValue((indicator.Id, year), out var value) ? value : null,
-                standings.GetValueOrDefault((indicator.Id, year)))).ToList();
+            peer.Load(row.Data);
+            standings.Add(own, peer);
+        }
+
+        return indicators.Select((indicator, slot) =>
+        {
+            var mine = own.Values(slot).ToArray();
+            var years = Enumerable.Range(0, query.YearCount).Select(i => new BaseYearFigure(
+                query.FromYear + i, mine[i], mine[i] is null ? null : standings.Standing(slot, i))).ToList();
             var series = years.Select(y => new YearAggregate(y.Year, y.Value, y.Value is null ? 0 : 1)).ToList();
             return new BaseIndicatorFigures(indicator, years, Growth.Cagr(series, query.FromYear, query.ToYear), Growth.YearOnYear(series));
         }).ToList();
@@ -188,20 +149,61 @@ public sealed class FiguresService(MieDbContext db, FigureCache cache)
         return values;
     }
 
+    /// <summary>The packed series of the bases a query selects, with what a breakdown groups them by.</summary>
+    private IQueryable<SeriesRow> SeriesRows(FigureQuery query)
+    {
+        var rows = from series in db.BaseSeries.AsNoTracking()
+                   join b in db.Bases on series.BaseId equals b.Id
+                   select new { series, b };
+        if (query.Regions is { } regions)
+        {
+            rows = rows.Where(r => regions.Contains(r.b.Province.Region));
+        }
+
+        if (query.Type is { } type)
+        {
+            rows = rows.Where(r => r.b.Type == type);
+        }
+
+        if (query.Batch is { } batch)
+        {
+            rows = rows.Where(r => r.b.BatchYear == batch);
+        }
+
+        if (query.ProvinceCode is { } province)
+        {
+            rows = rows.Where(r => r.b.Province.Code == province);
+        }
+
+        return rows.Select(r => new SeriesRow(r.b.Id, r.b.Province.Region, r.b.Type, r.b.BatchYear, r.b.Province.Code, r.series.Data));
+    }
+
+    private static IEnumerable<string> GroupKeys(SeriesRow row, Breakdown by)
+    {
+        switch (by)
+        {
+            case Breakdown.Region:
+                yield return row.Region.ToCode();
+                if (row.Region is Region.Central or Region.West)
+                {
+                    yield return CentralAndWest;
+                }
+
+                break;
+            case Breakdown.Type:
+                yield return row.Type.ToCode();
+                break;
+            case Breakdown.Batch:
+                yield return row.BatchYear.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                break;
+            default:
+                yield return row.ProvinceCode;
+                break;
+        }
+    }
+
     private async Task<List<Indicator>> ActiveIndicatorsAsync(CancellationToken cancellationToken) =>
         await db.Indicators.AsNoTracking().Where(i => i.IsActive).OrderBy(i => i.DisplayOrder).ToListAsync(cancellationToken);
 
-    private static SeriesGrowth Series(Indicator indicator, FigureQuery query, IReadOnlyList<GroupSum> sums, string key, MedianGrowth median)
-    {
-        var yearly = Enumerable.Range(query.FromYear, query.YearCount).Select(year =>
-        {
-            var sum = sums.FirstOrDefault(s => s.IndicatorId == indicator.Id && s.Year == year && s.Key == key);
-            return sum is null
-                ? new YearAggregate(year, null, 0)
-                : YearAggregate.FromSumAndCount(indicator.Aggregation, year, sum.Sum, sum.Count);
-        });
-        return SeriesGrowth.FromAggregates(yearly, median);
-    }
-
-    private sealed record GroupSum(int IndicatorId, int Year, string Key, decimal Sum, int Count);
+    private sealed record SeriesRow(int BaseId, Region Region, BaseType Type, int BatchYear, string ProvinceCode, byte[] Data);
 }

@@ -664,6 +664,20 @@ namespace MieEvaluation.Web.Data.Migrations.SqlServer
                     b.ToTable("DatabaseMarkers");
                 });
 
+            modelBuilder.Entity("MieEvaluation.Web.Data.Series.BaseSeries", b =>
+                {
+                    b.Property<int>("BaseId")
+                        .HasColumnType("int");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.HasKey("BaseId");
+
+                    b.ToTable("BaseSeries");
+                });
+
             modelBuilder.Entity("MieEvaluation.Web.Security.AppUser", b =>
                 {
                     b.Property<string>("Id")
@@ -924,6 +938,15 @@ namespace MieEvaluation.Web.Data.Migrations.SqlServer
                         .IsRequired();
 
                     b.Navigation("Province");
+                });
+
+            modelBuilder.Entity("MieEvaluation.Web.Data.Series.BaseSeries", b =>
+                {
+                    b.HasOne("MieEvaluation.Domain.Registry.DemonstrationBase", null)
+                        .WithOne()
+                        .HasForeignKey("MieEvaluation.Web.Data.Series.BaseSeries", "BaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("MieEvaluation.Web.Security.PersonalAccessToken", b =>

@@ -630,6 +630,20 @@ namespace MieEvaluation.Web.Data.Migrations.Sqlite
                     b.ToTable("DatabaseMarkers");
                 });
 
+            modelBuilder.Entity("MieEvaluation.Web.Data.Series.BaseSeries", b =>
+                {
+                    b.Property<int>("BaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("BaseId");
+
+                    b.ToTable("BaseSeries");
+                });
+
             modelBuilder.Entity("MieEvaluation.Web.Security.AppUser", b =>
                 {
                     b.Property<string>("Id")
@@ -887,6 +901,15 @@ namespace MieEvaluation.Web.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Province");
+                });
+
+            modelBuilder.Entity("MieEvaluation.Web.Data.Series.BaseSeries", b =>
+                {
+                    b.HasOne("MieEvaluation.Domain.Registry.DemonstrationBase", null)
+                        .WithOne()
+                        .HasForeignKey("MieEvaluation.Web.Data.Series.BaseSeries", "BaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("MieEvaluation.Web.Security.PersonalAccessToken", b =>

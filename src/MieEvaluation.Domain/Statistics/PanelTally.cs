@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MieEvaluation.Domain.Evaluation;
 
 namespace MieEvaluation.Domain.Statistics;
@@ -47,6 +48,7 @@ public sealed class PanelTally
     /// A base with no value in the range changes nothing.
     /// </summary>
     /// <exception cref="ArgumentException">The span does not have one slot per year of the range.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot: runs per base (per value) on every uncached table
     public void AddBase(ReadOnlySpan<decimal?> valueByYear)
     {
         if (valueByYear.Length != _sums.Length)

@@ -86,3 +86,19 @@ public sealed class MedianGrowthOfBaseCagrs
     public void IsUndefinedWithInvalidRangeGivenEndNotAfterStart() =>
         Assert.Equal(GrowthUndefinedReason.InvalidRange, MedianGrowth.OfBaseCagrs([], 2018, 2018).UndefinedReason);
 }
+
+public sealed class MedianSelection
+{
+    /// <summary>Selection gives the textbook median (sort, take the middle or the mean of the two) for any data, ties included.</summary>
+    [FsCheck.Xunit.Property(MaxTest = 500)]
+    public bool EqualsTheMedianOfTheSortedValues(int[] raw)
+    {
+        var values = raw.Select(v => (v % 50) / 4m).ToArray();
+        var sorted = values.Order().ToArray();
+        decimal? expected = sorted.Length == 0 ? null
+            : sorted.Length % 2 == 1 ? sorted[sorted.Length / 2]
+            : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2m;
+
+        return Median.Of(values) == expected;
+    }
+}

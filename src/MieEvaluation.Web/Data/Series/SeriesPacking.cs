@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers.Binary;
 using MieEvaluation.Domain.Evaluation;
 
@@ -50,6 +51,7 @@ public static class SeriesPacking
         private int _year;
         private SubmissionStatus _status;
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot: runs per base (per value) on every uncached table
         public bool Next(out SeriesEntry entry)
         {
             while (_left == 0)

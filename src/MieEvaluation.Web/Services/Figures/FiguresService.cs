@@ -8,9 +8,9 @@ using MieEvaluation.Web.Data.Series;
 namespace MieEvaluation.Web.Services.Figures;
 
 /// <summary>
-/// The figures every dashboard, base page and export reads. Grouping and summing run in the database, a fixed number
-/// of queries whatever the number of indicators or years (SQLite sums decimals exactly through EF Core's ef_sum);
-/// the arithmetic on the sums (means, CAGR, medians, ranks) is the Domain's (docs/formulas.md).
+/// The figures every dashboard, base page and export reads. The database selects the bases (filters by region, type,
+/// batch, province) and hands over one packed series row per base; the arithmetic on them (sums, means, CAGR,
+/// balanced panel, medians, ranks) is the Domain's (docs/formulas.md), in one pass per base.
 /// </summary>
 public sealed class FiguresService(MieDbContext db, FigureCache cache)
 {

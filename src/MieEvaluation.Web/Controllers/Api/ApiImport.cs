@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using MieEvaluation.Web.Services.Import;
 
@@ -9,10 +10,33 @@ internal static class ApiImport
     public static async Task<IActionResult> RunAsync(ControllerBase controller, UploadStore uploads, ImportOptions options, string userId,
         Func<string, Task<ImportAnalysis>> run, CancellationToken cancellationToken)
     {
-        var token = await uploads.SaveAsync(controller.Request.Body, userId, options.MaxFileBytes, cancellationToken);
+        // The server's own body limit (Kestrel: 30 MB) would cut a larger allowed file off with an exception; the
+        // import's limit is Import:MaxFileBytes, checked while the body is stored.
+        if (controller.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = options.MaxFileBytes + 1;
+        }
+
+        // A declared length over the limit is refused before the body is read (a client sending "Expect: 100-continue"
+        // then never sends it); a body that turns out longer is cut off while it is stored.
+        string? token = null;
+        if (controller.Request.ContentLength > options.MaxFileBytes)
+        {
+            return TooLarge(controller, options);
+        }
+
+        try
+        {
+            token = await uploads.SaveAsync(controller.Request.Body, userId, options.MaxFileBytes, cancellationToken);
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            // Kestrel's own limit, where the feature could not be raised: the same answer as ours.
+        }
+
         if (token is null)
         {
-            return controller.Problem(detail: $"The body is larger than {options.MaxFileBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge);
+            return TooLarge(controller, options);
         }
 
         try
@@ -33,4 +57,7 @@ internal static class ApiImport
             uploads.Delete(token, userId);
         }
     }
+
+    private static ObjectResult TooLarge(ControllerBase controller, ImportOptions options) =>
+        controller.Problem(detail: $"The body is larger than {options.MaxFileBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge);
 }

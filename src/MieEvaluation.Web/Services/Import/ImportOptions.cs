@@ -5,8 +5,11 @@ public sealed class ImportOptions
 {
     public const string SectionName = "Import";
 
-    /// <summary>Uploads above this size are refused before parsing (default 20 MB).</summary>
-    public long MaxFileBytes { get; set; } = 20 * 1024 * 1024;
+    /// <summary>
+    /// Uploads above this size are refused before parsing (default 64 MB: room for a long file of 1.44 million values,
+    /// 12,000 bases × 10 years × 12 indicators, with some to spare). The web form's own request limit is 100 MB.
+    /// </summary>
+    public long MaxFileBytes { get; set; } = 64 * 1024 * 1024;
 
     /// <summary>Where uploads wait between preview and confirmation; relative to the app's folder unless absolute.</summary>
     public string UploadFolder { get; set; } = "data/uploads";

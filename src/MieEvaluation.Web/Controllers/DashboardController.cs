@@ -2,6 +2,7 @@ using System.Text.Json;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Localization;
 using MieEvaluation.Domain.Statistics;
 using MieEvaluation.Web.Localization;
@@ -17,6 +18,7 @@ public sealed class DashboardController(FiguresService figures, IValidator<Figur
     TimeProvider clock) : Controller
 {
     [HttpGet("dashboard")]
+    [OutputCache(PolicyName = FigurePageOutputCache.Name)]
     public async Task<IActionResult> Index([FromQuery] FigureFilterInput filter, [FromQuery] string? indicator, CancellationToken cancellationToken)
     {
         var validation = await validator.ValidateAsync(filter, cancellationToken);

@@ -11,6 +11,8 @@ namespace MieEvaluation.Web.Setup;
 internal static class SecuritySetup
 {
     public const string LoginRateLimit = "login";
+    public const string AuthCookie = "mie.auth";
+    public const string AntiforgeryCookie = "mie.xsrf";
     public const string ImportRateLimit = "import";
 
     public static WebApplicationBuilder AddMieSecurity(this WebApplicationBuilder builder)
@@ -39,7 +41,7 @@ internal static class SecuritySetup
             o.LoginPath = "/account/login";
             o.LogoutPath = "/account/logout";
             o.AccessDeniedPath = "/account/access-denied";
-            o.Cookie.Name = "mie.auth";
+            o.Cookie.Name = AuthCookie;
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.Cookie.SecurePolicy = options.HttpsOnly ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
@@ -55,7 +57,7 @@ internal static class SecuritySetup
 
         services.AddAntiforgery(o =>
         {
-            o.Cookie.Name = "mie.xsrf";
+            o.Cookie.Name = AntiforgeryCookie;
             o.Cookie.SecurePolicy = options.HttpsOnly ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
         });
 

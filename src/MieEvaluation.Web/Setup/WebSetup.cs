@@ -32,7 +32,9 @@ internal static class WebSetup
         builder.Services.AddScoped<IssueReportService>();
         builder.Services.AddScoped<IssueSummaryService>();
         builder.Services.AddScoped<FiguresService>();
-        builder.Services.AddSingleton(new FigureCache(builder.Configuration.GetValue(FigureCache.EnabledSetting, defaultValue: true)));
+        var cacheFigures = builder.Configuration.GetValue(FigureCache.EnabledSetting, defaultValue: true);
+        builder.Services.AddSingleton(new FigureCache(cacheFigures));
+        builder.Services.AddOutputCache(o => o.AddPolicy(FigurePageOutputCache.Name, new FigurePageOutputCache(cacheFigures)));
         builder.Services.AddScoped<CompletenessService>();
         builder.Services.AddScoped<FormWarnings>();
         builder.Services.AddScoped<DataEntryService>();
@@ -74,6 +76,7 @@ internal static class WebSetup
     {
         app.UseRouting();
         app.UseMieAccessControl();
+        app.UseOutputCache(); // after authorization: a request that may not see a page never reaches a cached copy
         app.MapStaticAssets().AllowAnonymous();
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapOpenApi("/api/v1/openapi.json").AllowAnonymous();

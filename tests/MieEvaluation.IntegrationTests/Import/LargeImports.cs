@@ -148,6 +148,23 @@ public sealed class LargeImports : IAsyncLifetime
         Assert.Equal((0, 0, 0), await CountsAsync());
     }
 
+    [Fact]
+    public async Task NamesTheFirstLineOfEveryDuplicateValueOfAWideFile()
+    {
+        var (code, batch) = _bases[0];
+        var row = $"{code},{batch},3,4\n";
+        var csv = $"base_code,year,{_indicators[0]},{_indicators[1]}\n{row}{_bases[1].Code},{_bases[1].Batch},5,6\n{row}";
+
+        var (status, body) = await ImportAsync(csv);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, status);
+        var errors = body.GetProperty("errors").EnumerateArray().Select(e => (e.GetProperty("line").GetInt32(), e.GetProperty("message").GetString()!)).ToList();
+        Assert.Equal(2, errors.Count);
+        Assert.All(errors, e => Assert.Equal(4, e.Item1));
+        Assert.All(errors, e => Assert.Contains("2", e.Item2, StringComparison.Ordinal));
+        Assert.Equal((0, 0, 0), await CountsAsync());
+    }
+
     /// <summary>The SQLite storage class of each column of one row, e.g. "Version:text".</summary>
     private Task<string> StorageTypesAsync(string table, string where) => _app.WithDbAsync(async db =>
     {

@@ -71,9 +71,6 @@ internal sealed class ImportWriter : IDisposable
     private readonly MieDbContext _db;
     private readonly SubmissionStatus _target;
     private readonly DateTime _now;
-    private readonly string _userId;
-    private readonly string _userName;
-    private readonly string _sourceName;
     private readonly HashSet<int> _touchedBases = [];
 
     // Forms this import already moved to the target status: a form whose rows straddle two chunks is moved and
@@ -83,28 +80,34 @@ internal sealed class ImportWriter : IDisposable
     private readonly ModelRowWriter _formUpdates;
     private readonly ModelRowWriter _newValues;
     private readonly ModelRowWriter _valueUpdates;
-    private readonly ModelRowWriter _audit;
+    private readonly ModelRowWriter _valueAudit;
+    private readonly ModelRowWriter _statusAudit;
 
     public ImportWriter(MieDbContext db, ClaimsPrincipal user, string sourceName, SubmissionStatus target, DateTime now)
     {
         _db = db;
         _target = target;
         _now = now;
-        _sourceName = sourceName;
-        _userId = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
-        _userName = user.Identity?.Name ?? "";
-        _newForms = new ModelRowWriter(db, typeof(Submission), nameof(Submission.BaseId), nameof(Submission.Year), nameof(Submission.Status),
+        _newForms = new ModelRowWriter(db, typeof(Submission), [nameof(Submission.BaseId), nameof(Submission.Year), nameof(Submission.Status),
             nameof(Submission.CreatedAtUtc), nameof(Submission.UpdatedAtUtc), nameof(Submission.SubmittedAtUtc), nameof(Submission.ApprovedAtUtc),
-            nameof(Submission.Version));
-        _formUpdates = new ModelRowWriter(db, typeof(Submission), nameof(Submission.Status), nameof(Submission.UpdatedAtUtc),
-            nameof(Submission.SubmittedAtUtc), nameof(Submission.ApprovedAtUtc), nameof(Submission.Version));
-        _newValues = new ModelRowWriter(db, typeof(IndicatorValue), nameof(IndicatorValue.SubmissionId), nameof(IndicatorValue.IndicatorId),
-            nameof(IndicatorValue.Value), nameof(IndicatorValue.Comment));
-        _valueUpdates = new ModelRowWriter(db, typeof(IndicatorValue), nameof(IndicatorValue.Value), nameof(IndicatorValue.Comment));
-        _audit = new ModelRowWriter(db, typeof(AuditEntry), nameof(AuditEntry.SubmissionId), nameof(AuditEntry.BaseId), nameof(AuditEntry.Year),
-            nameof(AuditEntry.IndicatorId), nameof(AuditEntry.OldValue), nameof(AuditEntry.NewValue), nameof(AuditEntry.OldStatus),
-            nameof(AuditEntry.NewStatus), nameof(AuditEntry.Comment), nameof(AuditEntry.Source), nameof(AuditEntry.SourceName),
-            nameof(AuditEntry.UserId), nameof(AuditEntry.UserName), nameof(AuditEntry.AtUtc));
+            nameof(Submission.Version)]);
+        _formUpdates = new ModelRowWriter(db, typeof(Submission), [nameof(Submission.Status), nameof(Submission.UpdatedAtUtc),
+            nameof(Submission.SubmittedAtUtc), nameof(Submission.ApprovedAtUtc), nameof(Submission.Version)]);
+        _newValues = new ModelRowWriter(db, typeof(IndicatorValue), [nameof(IndicatorValue.SubmissionId), nameof(IndicatorValue.IndicatorId),
+            nameof(IndicatorValue.Value), nameof(IndicatorValue.Comment)]);
+        _valueUpdates = new ModelRowWriter(db, typeof(IndicatorValue), [nameof(IndicatorValue.Value), nameof(IndicatorValue.Comment)]);
+        var stamp = new Dictionary<string, object?>
+        {
+            [nameof(AuditEntry.Source)] = ChangeSource.Import,
+            [nameof(AuditEntry.SourceName)] = sourceName,
+            [nameof(AuditEntry.UserId)] = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "",
+            [nameof(AuditEntry.UserName)] = user.Identity?.Name ?? "",
+            [nameof(AuditEntry.AtUtc)] = now,
+        };
+        _valueAudit = new ModelRowWriter(db, typeof(AuditEntry), [nameof(AuditEntry.SubmissionId), nameof(AuditEntry.BaseId), nameof(AuditEntry.Year),
+            nameof(AuditEntry.IndicatorId), nameof(AuditEntry.OldValue), nameof(AuditEntry.NewValue), nameof(AuditEntry.Comment)], stamp);
+        _statusAudit = new ModelRowWriter(db, typeof(AuditEntry), [nameof(AuditEntry.SubmissionId), nameof(AuditEntry.BaseId), nameof(AuditEntry.Year),
+            nameof(AuditEntry.OldStatus), nameof(AuditEntry.NewStatus)], stamp);
     }
 
     public ImportCounts Counts { get; } = new();
@@ -137,7 +140,8 @@ internal sealed class ImportWriter : IDisposable
     public async Task FinishAsync(CancellationToken cancellationToken)
     {
         await _newValues.FlushAsync(cancellationToken);
-        await _audit.FlushAsync(cancellationToken);
+        await _valueAudit.FlushAsync(cancellationToken);
+        await _statusAudit.FlushAsync(cancellationToken);
         await BaseSeriesMaintenance.RebuildAsync(_db, _touchedBases, cancellationToken);
         await FigureDataChangeInterceptor.BumpAsync(_db, cancellationToken);
     }
@@ -148,7 +152,8 @@ internal sealed class ImportWriter : IDisposable
         _formUpdates.Dispose();
         _newValues.Dispose();
         _valueUpdates.Dispose();
-        _audit.Dispose();
+        _valueAudit.Dispose();
+        _statusAudit.Dispose();
     }
 
     private async Task WriteFormAsync(int baseId, int year, (int Id, SubmissionStatus Status) existing,
@@ -185,17 +190,12 @@ internal sealed class ImportWriter : IDisposable
                 await _newValues.AddAsync([id, value.Indicator.Id, value.Value, value.Comment], cancellationToken);
             }
 
-            await AuditAsync(id, baseId, year, value.Indicator.Id, old?.Value, value.Value, null, null, value.Comment, cancellationToken);
+            await _valueAudit.AddAsync([id, baseId, year, value.Indicator.Id, old?.Value, value.Value, value.Comment], cancellationToken);
         }
 
         if (_movedForms.Add(id))
         {
-            await AuditAsync(id, baseId, year, null, null, null, oldStatus, _target, null, cancellationToken);
+            await _statusAudit.AddAsync([id, baseId, year, oldStatus, _target], cancellationToken);
         }
     }
-
-    private Task AuditAsync(int submissionId, int baseId, int year, int? indicatorId, decimal? oldValue, decimal? newValue,
-        SubmissionStatus? oldStatus, SubmissionStatus? newStatus, string? comment, CancellationToken cancellationToken) =>
-        _audit.AddAsync([submissionId, baseId, year, indicatorId, oldValue, newValue, oldStatus, newStatus, comment,
-            ChangeSource.Import, _sourceName, _userId, _userName, _now], cancellationToken);
 }

@@ -26,6 +26,7 @@ elapsed_ms() { python3 -c "import sys; print(round((float(sys.argv[2]) - float(s
 
 APP_PID=""
 APP_URL=""
+APP_NAME=""
 
 # app_start NAME DB [VAR=value...]: starts the published app on DB (absolute path) with the bench settings and
 # the extra environment given; sets APP_PID, APP_URL and APP_STARTED (the time just before the process started).
@@ -36,6 +37,7 @@ app_start() {
   local port
   port=$(free_port)
   APP_URL="http://127.0.0.1:$port"
+  APP_NAME=$name
   mkdir -p "$OUT/logs" "$OUT/uploads"
   APP_STARTED=$(now)
   # The content root is the current folder: start inside the published folder so appsettings.json and wwwroot load.
@@ -47,6 +49,7 @@ app_start() {
       Security__ImportsPerMinute=1000 \
       Security__LoginAttemptsPerMinute=1000 \
       Import__MaxFileBytes=2000000000 \
+      Kestrel__Limits__MaxRequestBodySize=2000000000 \
       Import__UploadFolder="$OUT/uploads" \
       LogFiles__Path="$OUT/logs/$name-.log" \
       MIE_ADMIN_EMAIL="$ADMIN_EMAIL" MIE_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
@@ -62,7 +65,7 @@ app_wait_health() {
   local timeout=${1:-300} deadline=$((SECONDS + ${1:-300}))
   until [[ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$APP_URL/health" || true)" == 200 ]]; do
     if ! kill -0 "$APP_PID" 2>/dev/null; then
-      tail -n 20 "$OUT"/logs/*.console.log >&2 || true
+      tail -n 20 "$OUT/logs/$APP_NAME.console.log" >&2 || true
       die "the app exited before /health answered"
     fi
     ((SECONDS < deadline)) || die "/health did not answer 200 within ${timeout} s"

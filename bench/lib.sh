@@ -49,7 +49,6 @@ app_start() {
       Security__ImportsPerMinute=1000 \
       Security__LoginAttemptsPerMinute=1000 \
       Import__MaxFileBytes=2000000000 \
-      Kestrel__Limits__MaxRequestBodySize=2000000000 \
       Import__UploadFolder="$OUT/uploads" \
       LogFiles__Path="$OUT/logs/$name-.log" \
       MIE_ADMIN_EMAIL="$ADMIN_EMAIL" MIE_ADMIN_PASSWORD="$ADMIN_PASSWORD" \

@@ -218,16 +218,18 @@ post_csv() {
   set -e
   read -r code seconds <<<"$result"
 }
-# split_csv FILE FOLDER: parts of at most 25 MB, each with the header, cut between lines.
+# split_csv FILE FOLDER: parts of at most ~25 MB, each with the header, cut only where the base or year changes:
+# an approved import locks its forms, so a form split over two parts would have its second half refused.
 split_csv() {
   rm -rf "$2" && mkdir -p "$2"
   python3 - "$1" "$2" <<'PY'
 import sys
 source, folder = sys.argv[1], sys.argv[2]
 with open(source, "rb") as f:
-    header, part, size, out = f.readline(), 0, 0, None
+    header, part, size, out, form = f.readline(), 0, 0, None, None
     for line in f:
-        if out is None or size + len(line) > 25_000_000:
+        previous, form = form, line.split(b",", 2)[:2]
+        if out is None or (size + len(line) > 24_000_000 and form != previous):
             out and out.close()
             part += 1
             out = open(f"{folder}/part-{part:02d}.csv", "wb")

@@ -12,7 +12,7 @@ shopt -s inherit_errexit # a failure inside $(...) stops the script too
 BENCH=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(dirname "$BENCH")
 OUT="$BENCH/.out"
-COMMAND="bash bench/run.sh $*"
+COMMAND="bash bench/run.sh${*:+ $*}"
 BASES_SMALL=120
 BASES_LARGE=12000
 RUNS=5
@@ -47,6 +47,7 @@ DATA="$OUT/data"
 WORK="$OUT/work"
 
 trap app_stop EXIT
+trap 'exit 130' INT TERM # so that Ctrl-C or a kill also runs the EXIT trap and stops the app
 mkdir -p "$OUT" "$DATA" "$WORK"
 rm -rf "$OUT/logs" "$OUT/uploads"
 : >"$OUT/rows.md"
@@ -164,6 +165,13 @@ app_stop
 # an earlier run (the data-protection keys live in the database); if the cookie is refused, the national API instead.
 cold_start_ms() {
   local cookie=$1 token=$2 deadline=$((SECONDS + 600)) code
+  # First /health, to tell the start-up itself from the first page's work in the report.
+  until [[ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 600 "$APP_URL/health" || true)" == 200 ]]; do
+    kill -0 "$APP_PID" 2>/dev/null || die "the app exited during the cold start"
+    ((SECONDS < deadline)) || { echo "did not finish"; return 0; }
+    sleep 0.02
+  done
+  elapsed_ms "$APP_STARTED" "$(now)" >>"$OUT/cold-start-health.ms"
   while :; do
     if [[ -n "$cookie" ]]; then
       code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 600 -H "Cookie: $cookie" "$APP_URL/dashboard" || true)
@@ -183,6 +191,7 @@ app_wait_health 900
 token=$(api_token "$ADMIN_EMAIL" "$ADMIN_PASSWORD")
 app_stop
 : >"$OUT/cold-start.ms"
+: >"$OUT/cold-start-health.ms"
 cold_what="first 200 of \`/dashboard\` (cookie from an earlier process)"
 for ((i = 1; i <= RUNS; i++)); do
   app_start "cold-$i" "$db"
@@ -191,6 +200,7 @@ for ((i = 1; i <= RUNS; i++)); do
     note "Cold start: the earlier process's cookie was refused after a restart; measured to the first 200 of the national API with a token instead."
     cold_what="first 200 of \`/api/v1/figures/national\` (token; the cookie was refused after a restart)"
     cookie=""
+    sed -i '$d' "$OUT/cold-start-health.ms" # this start is measured again below
     app_stop
     app_start "cold-$i" "$db"
     ms=$(cold_start_ms "" "$token")
@@ -202,7 +212,7 @@ for ((i = 1; i <= RUNS; i++)); do
 done
 if [[ -z "${ms_cold:-}" ]]; then
   read -r p50 p95 n < <(stats "$OUT/cold-start.ms")
-  row "Cold start: process start to $cold_what" "$BASES_LARGE bases" "median **$p50 ms** (max $(sort -n "$OUT/cold-start.ms" | tail -n 1) ms, $n start(s))" "≤ 2000 ms" "$(verdict "$p50" '<=' 2000)"
+  row "Cold start: process start to $cold_what" "$BASES_LARGE bases" "median **$p50 ms** (max $(sort -n "$OUT/cold-start.ms" | tail -n 1) ms, $n start(s)); of which to the first 200 of \`/health\`: median $(stats "$OUT/cold-start-health.ms" | cut -d ' ' -f 1) ms" "≤ 2000 ms" "$(verdict "$p50" '<=' 2000)"
 else
   row "Cold start: process start to $cold_what" "$BASES_LARGE bases" "did not finish in 600 s" "≤ 2000 ms" "**missed**"
 fi

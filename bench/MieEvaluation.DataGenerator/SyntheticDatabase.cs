@@ -3,6 +3,8 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using MieEvaluation.Web.Data;
+using MieEvaluation.Web.Data.Seed;
+using MieEvaluation.Web.Data.Series;
 
 namespace MieEvaluation.DataGenerator;
 
@@ -36,18 +38,8 @@ public static class SyntheticDatabase
         return (indicators, provinces);
     }
 
-    /// <summary>
-    /// The app's own seeder (provinces, the 120 real bases, indicators, issue categories). It is internal to the web
-    /// project, whose InternalsVisibleTo names only the test and benchmark projects, and this tool must not change
-    /// src/: hence reflection. If the web project ever lists this assembly too, call it directly.
-    /// </summary>
-    private static Task SeedAsync(SqliteMieDbContext db)
-    {
-        var seeder = typeof(MieDbContext).Assembly.GetType("MieEvaluation.Web.Data.Seed.DataSeeder", throwOnError: true)!;
-        var logger = typeof(NullLogger<>).MakeGenericType(seeder).GetField(nameof(NullLogger<object>.Instance))!.GetValue(null);
-        var instance = Activator.CreateInstance(seeder, db, logger)!;
-        return (Task)seeder.GetMethod("SeedAsync")!.Invoke(instance, [CancellationToken.None])!;
-    }
+    /// <summary>The app's own seeder: provinces, the 120 real bases, indicators, issue categories.</summary>
+    private static Task SeedAsync(SqliteMieDbContext db) => new DataSeeder(db, NullLogger<DataSeeder>.Instance).SeedAsync();
 
     /// <summary>
     /// Writes a new database at <paramref name="path"/> (replacing any file there) and, when given, the long CSV of
@@ -72,6 +64,12 @@ public static class SyntheticDatabase
             using var csv = csvPath is null ? null : new CsvSink(csvPath);
             values = data.Generate(csv is null ? [sink] : [sink, csv], withValues: !registryOnly || csv is not null);
             transaction.Commit();
+        }
+
+        // The packed per-base series the figures read (ADR 0011), as the app would build them at its next start.
+        await using (var db = Open(path))
+        {
+            await BaseSeriesMaintenance.RebuildMissingAsync(db);
         }
 
         // Releases the pooled connection so that the file can be moved or opened by another process at once.

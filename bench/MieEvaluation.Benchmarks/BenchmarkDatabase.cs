@@ -16,7 +16,7 @@ internal static class BenchmarkDatabase
 
     /// <summary>The version suffix changes whenever the generated data does, so that an old file is never reused.</summary>
     public static string PathFor(int bases, int years) =>
-        Path.Combine(Path.GetTempPath(), "mie-bench", $"bases{bases}-years{years}-v4.db");
+        Path.Combine(Path.GetTempPath(), "mie-bench", $"bases{bases}-years{years}-v5.db"); // v5: with the packed series (ADR 0011)
 
     public static SqliteMieDbContext Open(string path, Action<string>? log = null) => SyntheticDatabase.Open(path, log);
 

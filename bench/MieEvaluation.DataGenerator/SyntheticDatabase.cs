@@ -70,6 +70,9 @@ public static class SyntheticDatabase
         await using (var db = Open(path))
         {
             await BaseSeriesMaintenance.RebuildMissingAsync(db);
+
+            // Everything into the main file, so that the file alone can be copied or moved.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);");
         }
 
         // Releases the pooled connection so that the file can be moved or opened by another process at once.

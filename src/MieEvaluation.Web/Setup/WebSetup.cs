@@ -34,6 +34,7 @@ internal static class WebSetup
         builder.Services.AddScoped<FiguresService>();
         var cacheFigures = builder.Configuration.GetValue(FigureCache.EnabledSetting, defaultValue: true);
         builder.Services.AddSingleton(new FigureCache(cacheFigures));
+        builder.Services.AddHostedService<FigureWarmUp>();
         builder.Services.AddOutputCache(o => o.AddPolicy(FigurePageOutputCache.Name, new FigurePageOutputCache(cacheFigures)));
         builder.Services.AddScoped<CompletenessService>();
         builder.Services.AddScoped<FormWarnings>();

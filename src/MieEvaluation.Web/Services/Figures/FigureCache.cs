@@ -19,6 +19,8 @@ public sealed class FigureCache(bool enabled = true) : IDisposable
     public const int MaxEntries = 500;
     public const string EnabledSetting = "Figures:Cache";
 
+    public bool Enabled => enabled;
+
     private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = MaxEntries });
 
     public async Task<T> GetOrComputeAsync<T>(MieDbContext db, string kind, FigureQuery query, Func<Task<T>> compute,

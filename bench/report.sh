@@ -31,7 +31,7 @@ runtime=$(dotnet --list-runtimes | awk '/Microsoft.AspNetCore.App/ { v = $2 } EN
   echo "|---|---|---|---|---|"
   cat "$OUT/rows.md"
   echo
-  echo "How: the published app (\`dotnet publish -c Release\`) on loopback, \`ASPNETCORE_ENVIRONMENT=Production\`, a fresh copy"
+  echo "How: the published app (\`dotnet publish -c Release -r linux-x64 -p:PublishReadyToRun=true\`) on loopback, \`ASPNETCORE_ENVIRONMENT=Production\`, a fresh copy"
   echo "of the generated SQLite file per scenario. Request times are curl's \`time_starttransfer\` on one kept-alive"
   echo "connection (an upper bound of the server's time); percentiles are nearest-rank. wrk gets a 2 s warm-up first and must"
   echo "see no non-2xx answer. The import is one timed \`curl --data-binary\` (upload included); peak memory is \`VmHWM\` from"

@@ -91,10 +91,14 @@ public sealed class DataEntryController(DataEntryService entry, IStringLocalizer
 
     [HttpGet("review")]
     [Authorize(Policy = Policies.Review)]
-    public async Task<IActionResult> Submitted(int? year)
+    public async Task<IActionResult> Submitted(int? year, int? page)
     {
         var chosen = year is >= 2016 and <= 9999 ? year.Value : DateTime.UtcNow.Year;
-        return View(new ReviewPage(chosen, await entry.SubmittedAsync(chosen)));
+        // A page number that is missing, not a number or below 1 shows the first page; one past the end, the last.
+        var total = await entry.SubmittedCountAsync(chosen);
+        var pageCount = Math.Max(1, (total + DataEntryService.ReviewPageSize - 1) / DataEntryService.ReviewPageSize);
+        var shown = Math.Clamp(page ?? 1, 1, pageCount);
+        return View(new ReviewPage(chosen, await entry.SubmittedAsync(chosen, shown), shown, pageCount, total));
     }
 
     [HttpPost("review/approve-all")]

@@ -162,20 +162,24 @@ public sealed class DataEntryService(MieDbContext db, EvaluatorScope scope, Form
             .ToListAsync();
     }
 
-    public async Task<IReadOnlyList<ReviewRow>> SubmittedAsync(int year)
-    {
-        var forms = await db.Submissions.AsNoTracking().Include(s => s.Base).Include(s => s.Values)
-            .Where(s => s.Year == year && s.Status == SubmissionStatus.Submitted).OrderBy(s => s.Base.Code).ToListAsync();
-        var rows = new List<ReviewRow>();
-        foreach (var form in forms)
-        {
-            var context = await warnings.ContextAsync(form.Base, year);
-            var open = form.Values.Sum(v => warnings.For(context, v.IndicatorId, v.Value).Count);
-            rows.Add(new ReviewRow(form.Id, form.Version, form.Base.Code, form.Base.NameZh, form.Base.NameEn, open, form.SubmittedAtUtc));
-        }
+    /// <summary>Forms listed per page of the reviewer's list: at 100× the real scale a year has 12,000 forms.</summary>
+    public const int ReviewPageSize = 100;
 
-        return rows;
+    /// <summary>How many of the year's forms wait for review.</summary>
+    public Task<int> SubmittedCountAsync(int year) => Submitted(year).CountAsync();
+
+    /// <summary>One page (from 1) of the year's submitted forms, by base code, with each form's open warnings.</summary>
+    public async Task<IReadOnlyList<ReviewRow>> SubmittedAsync(int year, int page)
+    {
+        var forms = await Submitted(year).Include(s => s.Base).Include(s => s.Values).OrderBy(s => s.Base.Code)
+            .Skip((page - 1) * ReviewPageSize).Take(ReviewPageSize).ToListAsync();
+        var contexts = await warnings.ContextsAsync(forms.Select(f => f.Base).ToList(), year);
+        return forms.Select(form => new ReviewRow(form.Id, form.Version, form.Base.Code, form.Base.NameZh, form.Base.NameEn,
+            form.Values.Sum(v => warnings.For(contexts[form.BaseId], v.IndicatorId, v.Value).Count), form.SubmittedAtUtc)).ToList();
     }
+
+    private IQueryable<Submission> Submitted(int year) =>
+        db.Submissions.AsNoTracking().Where(s => s.Year == year && s.Status == SubmissionStatus.Submitted);
 
     private async Task<List<string>> SubmitProblemsAsync(DemonstrationBase found, int year, IReadOnlyList<Indicator> indicators,
         Dictionary<int, decimal?> values, YearlyFormInput input, Func<string, object[], string> text)

@@ -14,8 +14,7 @@ namespace MieEvaluation.Web.Data.Bulk;
 /// </summary>
 internal sealed class ModelRowWriter : IDisposable
 {
-    private readonly DbConnection _connection;
-    private readonly DbTransaction _transaction;
+    private readonly DbContext _db;
     private readonly IProperty[] _columns;
     private readonly (IProperty Property, object? Value)[] _constants;
     private readonly Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter?[] _converters;
@@ -39,9 +38,7 @@ internal sealed class ModelRowWriter : IDisposable
     public ModelRowWriter(DbContext db, Type entity, string[] columns, IReadOnlyDictionary<string, object?>? constants = null)
     {
         var type = db.Model.FindEntityType(entity) ?? throw new ArgumentException($"{entity} is not in the model.", nameof(entity));
-        _connection = db.Database.GetDbConnection();
-        _transaction = db.Database.CurrentTransaction?.GetDbTransaction()
-            ?? throw new InvalidOperationException("Bulk writes run only inside a transaction.");
+        _db = db;
         _columns = columns.Select(c => type.FindProperty(c) ?? throw new ArgumentException($"{entity.Name}.{c} is not mapped.", nameof(columns))).ToArray();
         _converters = _columns.Select(c => c.GetRelationalTypeMapping().Converter).ToArray();
         _constants = (constants ?? new Dictionary<string, object?>()).Select(c =>
@@ -91,14 +88,7 @@ internal sealed class ModelRowWriter : IDisposable
     /// <summary>Inserts one row at once and returns the key the database generated for it.</summary>
     public async Task<int> InsertReturningIdAsync(string keyColumn, object?[] values, CancellationToken cancellationToken)
     {
-        if (_insertReturningId is null)
-        {
-            var key = _sql.DelimitIdentifier(keyColumn);
-            var parameters = string.Join(", ", Enumerable.Range(0, _columns.Length).Select(i => $"@p{i}").Concat(ConstantNames()));
-            _insertReturningId = Prepare(_isSqlServer
-                ? $"{_insertPrefix} OUTPUT INSERTED.{key} VALUES ({parameters})"
-                : $"{_insertPrefix} VALUES ({parameters}) RETURNING {key}", 1);
-        }
+        _insertReturningId ??= Prepare(InsertReturningIdSql(keyColumn), 1);
 
         Bind(_insertReturningId, 0, values);
         return Convert.ToInt32(await _insertReturningId.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
@@ -109,8 +99,7 @@ internal sealed class ModelRowWriter : IDisposable
     {
         if (_update is null)
         {
-            var sets = string.Join(", ", _columns.Select((c, i) => $"{_sql.DelimitIdentifier(c.GetColumnName())} = @p{i}"));
-            _update = Prepare($"UPDATE {_table} SET {sets} WHERE {_sql.DelimitIdentifier(keyColumn)} = @key", 1);
+            _update = Prepare(UpdateSql(keyColumn), 1);
             var parameter = _update.CreateParameter();
             parameter.ParameterName = "@key";
             _update.Parameters.Add(parameter);
@@ -136,9 +125,7 @@ internal sealed class ModelRowWriter : IDisposable
     {
         if (!_inserts.TryGetValue(rows, out var command))
         {
-            var tuples = Enumerable.Range(0, rows).Select(r =>
-                "(" + string.Join(", ", Enumerable.Range(0, _columns.Length).Select(c => $"@p{(r * _columns.Length) + c}").Concat(ConstantNames())) + ")");
-            command = Prepare($"{_insertPrefix} VALUES {string.Join(", ", tuples)}", rows);
+            command = Prepare(InsertSql(rows), rows);
             _inserts[rows] = command;
         }
 
@@ -147,8 +134,9 @@ internal sealed class ModelRowWriter : IDisposable
 
     private DbCommand Prepare(string text, int rows)
     {
-        var command = _connection.CreateCommand();
-        command.Transaction = _transaction;
+        var command = _db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = _db.Database.CurrentTransaction?.GetDbTransaction()
+            ?? throw new InvalidOperationException("Bulk writes run only inside a transaction.");
         command.CommandText = text;
         for (var r = 0; r < rows; r++)
         {
@@ -184,6 +172,31 @@ internal sealed class ModelRowWriter : IDisposable
             command.Parameters[first + c].Value = ToProvider(_converters[c], values[c]) ?? DBNull.Value;
         }
     }
+
+    /// <summary>How many rows one INSERT carries.</summary>
+    internal int RowsPerInsert => _rowsPerInsert;
+
+    /// <summary>The multi-row INSERT for <paramref name="rows"/> rows (also what the T-SQL check parses).</summary>
+    internal string InsertSql(int rows)
+    {
+        var tuples = Enumerable.Range(0, rows).Select(r =>
+            "(" + string.Join(", ", Enumerable.Range(0, _columns.Length).Select(c => $"@p{(r * _columns.Length) + c}").Concat(ConstantNames())) + ")");
+        return $"{_insertPrefix} VALUES {string.Join(", ", tuples)}";
+    }
+
+    /// <summary>The one-row INSERT that returns its generated key: OUTPUT on SQL Server, RETURNING on SQLite.</summary>
+    internal string InsertReturningIdSql(string keyColumn)
+    {
+        var key = _sql.DelimitIdentifier(keyColumn);
+        var parameters = string.Join(", ", Enumerable.Range(0, _columns.Length).Select(i => $"@p{i}").Concat(ConstantNames()));
+        return _isSqlServer
+            ? $"{_insertPrefix} OUTPUT INSERTED.{key} VALUES ({parameters})"
+            : $"{_insertPrefix} VALUES ({parameters}) RETURNING {key}";
+    }
+
+    /// <summary>The one-row UPDATE of the writer's columns by key.</summary>
+    internal string UpdateSql(string keyColumn) =>
+        $"UPDATE {_table} SET {string.Join(", ", _columns.Select((c, i) => $"{_sql.DelimitIdentifier(c.GetColumnName())} = @p{i}"))} WHERE {_sql.DelimitIdentifier(keyColumn)} = @key";
 
     private IEnumerable<string> ConstantNames() => Enumerable.Range(0, _constants.Length).Select(c => $"@c{c}");
 

@@ -146,6 +146,18 @@ internal sealed class ImportWriter : IDisposable
         await FigureDataChangeInterceptor.BumpAsync(_db, cancellationToken);
     }
 
+    /// <summary>Every statement the writer may run, as the current provider's SQL (checked by the T-SQL parser in tests).</summary>
+    internal IEnumerable<string> Statements() =>
+    [
+        _newForms.InsertReturningIdSql(nameof(Submission.Id)),
+        _formUpdates.UpdateSql(nameof(Submission.Id)),
+        _newValues.InsertSql(_newValues.RowsPerInsert),
+        _newValues.InsertSql(1),
+        _valueUpdates.UpdateSql(nameof(IndicatorValue.Id)),
+        _valueAudit.InsertSql(_valueAudit.RowsPerInsert),
+        _statusAudit.InsertSql(_statusAudit.RowsPerInsert),
+    ];
+
     public void Dispose()
     {
         _newForms.Dispose();

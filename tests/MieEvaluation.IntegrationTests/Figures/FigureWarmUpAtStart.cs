@@ -23,7 +23,7 @@ public sealed class FigureWarmUpAtStart
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         await using var app = new MieAppFactory(path);
         _ = app.CreateClient();
-        var warmUp = app.Services.GetServices<IHostedService>().OfType<BackgroundService>().Single(s => s.GetType().Name == "FigureWarmUp");
+        var warmUp = app.Services.GetServices<IHostedService>().OfType<FigureWarmUp>().Single();
         await warmUp.ExecuteTask!.WaitAsync(TimeSpan.FromMinutes(1));
 
         // Behind the app's back (no data version bump): what is computed from now on sees no values at all.

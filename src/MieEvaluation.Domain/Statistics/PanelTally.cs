@@ -41,8 +41,6 @@ public sealed class PanelTally
         _balancedCounts = new int[years];
     }
 
-    public int YearCount => _sums.Length;
-
     /// <summary>
     /// Adds one base: its values in the range, indexed by year − <c>fromYear</c>, null where it did not report.
     /// A base with no value in the range changes nothing.

@@ -32,10 +32,9 @@ internal static class WebSetup
         builder.Services.AddScoped<IssueReportService>();
         builder.Services.AddScoped<IssueSummaryService>();
         builder.Services.AddScoped<FiguresService>();
-        var cacheFigures = builder.Configuration.GetValue(FigureCache.EnabledSetting, defaultValue: true);
-        builder.Services.AddSingleton(new FigureCache(cacheFigures));
+        builder.Services.AddSingleton(new FigureCache(builder.Configuration.GetValue(FigureCache.EnabledSetting, defaultValue: true)));
         builder.Services.AddHostedService<FigureWarmUp>();
-        builder.Services.AddOutputCache(o => o.AddPolicy(FigurePageOutputCache.Name, new FigurePageOutputCache(cacheFigures)));
+        builder.Services.AddOutputCache(o => o.AddPolicy(FigurePageOutputCache.Name, new FigurePageOutputCache()));
         builder.Services.AddScoped<CompletenessService>();
         builder.Services.AddScoped<FormWarnings>();
         builder.Services.AddScoped<DataEntryService>();

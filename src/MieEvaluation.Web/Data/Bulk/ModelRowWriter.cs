@@ -47,7 +47,7 @@ internal sealed class ModelRowWriter : IDisposable
             return (property, ToProvider(property.GetRelationalTypeMapping().Converter, c.Value));
         }).ToArray();
         _sql = db.GetService<ISqlGenerationHelper>();
-        _isSqlServer = db.Database.ProviderName?.Contains("SqlServer", StringComparison.Ordinal) == true;
+        _isSqlServer = db.Database.IsSqlServer();
         _table = _sql.DelimitIdentifier(type.GetTableName()!);
         _insertPrefix = $"INSERT INTO {_table} ({string.Join(", ", _columns.Concat(_constants.Select(c => c.Property)).Select(c => _sql.DelimitIdentifier(c.GetColumnName())))})";
 

@@ -5,8 +5,11 @@ using MieEvaluation.Web.Data;
 
 namespace MieEvaluation.Web.Services.DataEntry;
 
-/// <summary>What the warnings of one base's form compare against: its own values of last year and its peers' this year.</summary>
-public sealed record WarningContext(IReadOnlyDictionary<int, decimal> PreviousYear, ILookup<int, decimal> PeerValues);
+/// <summary>
+/// What the warnings of one base's form compare against: its own values of last year, and this year's values of the
+/// bases of its type by indicator — shared by every form of that type; the base itself is left out when checking.
+/// </summary>
+public sealed record WarningContext(int BaseId, IReadOnlyDictionary<int, decimal> PreviousYear, ILookup<int, (int BaseId, decimal Value)> TypeValues);
 
 /// <summary>Loads the comparison data of forms and applies <see cref="ValueChecks"/> per value.</summary>
 public sealed class FormWarnings(MieDbContext db)
@@ -25,23 +28,22 @@ public sealed class FormWarnings(MieDbContext db)
                 .Where(v => ids.Contains(v.Submission.BaseId) && v.Submission.Year == year - 1)
                 .Select(v => new { v.Submission.BaseId, v.IndicatorId, v.Value }).ToListAsync())
             .ToLookup(v => v.BaseId);
-        var peersByType = new Dictionary<BaseType, List<(int BaseId, int IndicatorId, decimal Value)>>();
+        var byType = new Dictionary<BaseType, ILookup<int, (int BaseId, decimal Value)>>();
         foreach (var type in bases.Select(b => b.Type).Distinct())
         {
-            peersByType[type] = (await db.IndicatorValues.AsNoTracking()
+            byType[type] = (await db.IndicatorValues.AsNoTracking()
                     .Where(v => v.Submission.Year == year && v.Submission.Base.Type == type)
                     .Select(v => new { v.Submission.BaseId, v.IndicatorId, v.Value }).ToListAsync())
-                .Select(v => (v.BaseId, v.IndicatorId, v.Value)).ToList();
+                .ToLookup(v => v.IndicatorId, v => (v.BaseId, v.Value));
         }
 
-        // A base is never its own peer.
         return bases.ToDictionary(b => b.Id, b => new WarningContext(
-            previous[b.Id].ToDictionary(v => v.IndicatorId, v => v.Value),
-            peersByType[b.Type].Where(p => p.BaseId != b.Id).ToLookup(p => p.IndicatorId, p => p.Value)));
+            b.Id, previous[b.Id].ToDictionary(v => v.IndicatorId, v => v.Value), byType[b.Type]));
     }
 
+    /// <remarks>A base is never its own peer.</remarks>
     public IReadOnlyList<ValueWarning> For(WarningContext context, int indicatorId, decimal? value) =>
         ValueChecks.Warnings(value,
             context.PreviousYear.TryGetValue(indicatorId, out var previous) ? previous : null,
-            context.PeerValues[indicatorId].ToList());
+            context.TypeValues[indicatorId].Where(p => p.BaseId != context.BaseId).Select(p => p.Value).ToList());
 }

@@ -32,8 +32,7 @@ public sealed class FigureCache(bool enabled = true) : IDisposable
             return await compute();
         }
 
-        var version = await db.DataVersions.AsNoTracking().Where(v => v.Id == DataVersion.SingletonId)
-            .Select(v => v.Version).SingleAsync(cancellationToken);
+        var version = await VersionAsync(db, cancellationToken);
         var key = $"{kind}|v{version.ToString(CultureInfo.InvariantCulture)}|{Describe(query)}";
         if (_cache.TryGetValue(key, out T? cached) && cached is not null)
         {
@@ -46,6 +45,10 @@ public sealed class FigureCache(bool enabled = true) : IDisposable
     }
 
     public void Dispose() => _cache.Dispose();
+
+    /// <summary>The figures' data version now: what every cached figure and page is keyed by.</summary>
+    internal static Task<long> VersionAsync(MieDbContext db, CancellationToken cancellationToken) =>
+        db.DataVersions.AsNoTracking().Where(v => v.Id == DataVersion.SingletonId).Select(v => v.Version).SingleAsync(cancellationToken);
 
     /// <summary>A canonical text of the query: sets sorted, so equal queries give equal keys.</summary>
     internal static string Describe(FigureQuery query) => string.Join('|',

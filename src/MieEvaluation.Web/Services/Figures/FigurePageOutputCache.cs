@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.EntityFrameworkCore;
 using MieEvaluation.Web.Data;
 
 namespace MieEvaluation.Web.Services.Figures;
@@ -17,7 +16,8 @@ namespace MieEvaluation.Web.Services.Figures;
 /// key holds a hash of the sign-in and anti-forgery cookies and the UI culture: a page is only ever served back to the
 /// browser session it was rendered for. Responses that set a cookie or are not 200 are never stored.
 /// </remarks>
-internal sealed class FigurePageOutputCache(bool enabled) : IOutputCachePolicy
+/// <remarks>On and off with the figure cache (setting <c>Figures:Cache</c>).</remarks>
+internal sealed class FigurePageOutputCache : IOutputCachePolicy
 {
     public const string Name = "FigurePages";
 
@@ -27,15 +27,14 @@ internal sealed class FigurePageOutputCache(bool enabled) : IOutputCachePolicy
     async ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {
         var http = context.HttpContext;
-        if (!enabled || !HttpMethods.IsGet(http.Request.Method) || http.User.Identity?.IsAuthenticated != true)
+        if (!http.RequestServices.GetRequiredService<FigureCache>().Enabled || !HttpMethods.IsGet(http.Request.Method) ||
+            http.User.Identity?.IsAuthenticated != true)
         {
             context.EnableOutputCaching = false;
             return;
         }
 
-        var db = http.RequestServices.GetRequiredService<MieDbContext>();
-        var version = await db.DataVersions.AsNoTracking().Where(v => v.Id == DataVersion.SingletonId)
-            .Select(v => v.Version).SingleAsync(cancellation);
+        var version = await FigureCache.VersionAsync(http.RequestServices.GetRequiredService<MieDbContext>(), cancellation);
         context.EnableOutputCaching = true;
         context.AllowCacheLookup = true;
         context.AllowCacheStorage = true;

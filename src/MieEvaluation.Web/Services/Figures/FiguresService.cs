@@ -184,7 +184,7 @@ public sealed class FiguresService(MieDbContext db, FigureCache cache)
             rows = rows.Where(r => r.b.Province.Code == province);
         }
 
-        return rows.Select(r => new SeriesRow(r.b.Id, r.b.Province.Region, r.b.Type, r.b.BatchYear, r.b.Province.Code, r.series.Data));
+        return rows.Select(r => new SeriesRow(r.b.Province.Region, r.b.Type, r.b.BatchYear, r.b.Province.Code, r.series.Data));
     }
 
     private static IEnumerable<string> GroupKeys(SeriesRow row, Breakdown by)
@@ -214,5 +214,5 @@ public sealed class FiguresService(MieDbContext db, FigureCache cache)
     private async Task<List<Indicator>> ActiveIndicatorsAsync(CancellationToken cancellationToken) =>
         await db.Indicators.AsNoTracking().Where(i => i.IsActive).OrderBy(i => i.DisplayOrder).ToListAsync(cancellationToken);
 
-    private sealed record SeriesRow(int BaseId, Region Region, BaseType Type, int BatchYear, string ProvinceCode, byte[] Data);
+    private sealed record SeriesRow(Region Region, BaseType Type, int BatchYear, string ProvinceCode, byte[] Data);
 }

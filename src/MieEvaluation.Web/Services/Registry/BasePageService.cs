@@ -23,16 +23,20 @@ public sealed class BasePageService(MieDbContext db, FiguresService figures, Iss
 
     public async Task<BasePage?> LoadAsync(string code, CancellationToken cancellationToken = default)
     {
-        var entry = await db.Bases.AsNoTracking().Where(b => b.Code == code)
-            .Select(b => new RegistryEntry(b.Code, b.NameZh, b.NameEn, b.Type, b.Province.Code, b.Province.NameZh, b.Province.NameEn,
-                b.Province.Region, b.BatchYear, b.IsActive))
+        var found = await db.Bases.AsNoTracking().Where(b => b.Code == code)
+            .Select(b => new
+            {
+                b.Id,
+                Entry = new RegistryEntry(b.Code, b.NameZh, b.NameEn, b.Type, b.Province.Code, b.Province.NameZh, b.Province.NameEn,
+                    b.Province.Region, b.BatchYear, b.IsActive),
+            })
             .SingleOrDefaultAsync(cancellationToken);
-        if (entry is null)
+        if (found is null)
         {
             return null;
         }
 
-        var baseId = await db.Bases.Where(b => b.Code == code).Select(b => b.Id).SingleAsync(cancellationToken);
+        var (baseId, entry) = (found.Id, found.Entry);
         var submissions = await db.Submissions.AsNoTracking().Where(s => s.BaseId == baseId).OrderByDescending(s => s.Year)
             .Select(s => new BaseSubmissionRow(s.Year, s.Status, s.Values.Count, s.UpdatedAtUtc)).ToListAsync(cancellationToken);
         var audit = await db.AuditEntries.AsNoTracking().Where(a => a.BaseId == baseId).AsLines(db).Take(MaxAuditLines)

@@ -1,6 +1,9 @@
 namespace MieEvaluation.Domain.Evaluation;
 
-/// <summary>One reported figure: a base's value of one indicator in one year.</summary>
+/// <summary>
+/// One reported figure: a base's value of one indicator in one year, or an explained gap — no value (null) with a
+/// comment saying why the base reported none. Gaps count for the submit rules, never in the figures.
+/// </summary>
 public class IndicatorValue
 {
     public int Id { get; set; }
@@ -13,7 +16,7 @@ public class IndicatorValue
 
     public Indicator Indicator { get; set; } = null!;
 
-    public decimal Value { get; set; }
+    public decimal? Value { get; set; }
 
     public string? Comment { get; set; }
 }

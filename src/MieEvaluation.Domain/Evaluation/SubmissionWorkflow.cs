@@ -3,7 +3,7 @@ namespace MieEvaluation.Domain.Evaluation;
 /// <summary>What can happen to a yearly form, and when.</summary>
 public enum WorkflowAction
 {
-    /// <summary>An evaluator saves values; a returned form goes back to draft.</summary>
+    /// <summary>An evaluator saves changed values; a returned or submitted form goes back to draft (to be submitted again).</summary>
     Save,
 
     /// <summary>An evaluator hands in a complete form whose warnings are all explained.</summary>
@@ -20,16 +20,16 @@ public enum WorkflowAction
 }
 
 /// <summary>
-/// Draft → Submitted → Approved, or Submitted → Returned (with a reason) → Draft when next saved; Approved → Draft
-/// only by reopening (with a reason). Approved data is locked.
+/// Draft → Submitted → Approved, or Submitted → Returned (with a reason) → Draft when next saved; a submitted form
+/// whose values change goes back to Draft; Approved → Draft only by reopening (with a reason). Approved data is locked.
+/// <see cref="FormGate"/> applies these steps to every write.
 /// </summary>
 public static class SubmissionWorkflow
 {
     /// <summary>The status after <paramref name="action"/>, or null when the action is not allowed from <paramref name="current"/>.</summary>
     public static SubmissionStatus? Next(SubmissionStatus current, WorkflowAction action) => (current, action) switch
     {
-        (SubmissionStatus.Draft or SubmissionStatus.Returned, WorkflowAction.Save) => SubmissionStatus.Draft,
-        (SubmissionStatus.Submitted, WorkflowAction.Save) => SubmissionStatus.Submitted,
+        (SubmissionStatus.Draft or SubmissionStatus.Returned or SubmissionStatus.Submitted, WorkflowAction.Save) => SubmissionStatus.Draft,
         (SubmissionStatus.Draft or SubmissionStatus.Returned or SubmissionStatus.Submitted, WorkflowAction.Submit) => SubmissionStatus.Submitted,
         (SubmissionStatus.Submitted, WorkflowAction.Approve) => SubmissionStatus.Approved,
         (SubmissionStatus.Submitted, WorkflowAction.Return) => SubmissionStatus.Returned,

@@ -15,10 +15,23 @@ public static class ValueChecks
     /// <summary>0.6745 makes the MAD of a normal distribution comparable to its standard deviation.</summary>
     public const decimal MadScale = 0.6745m;
 
-    /// <summary>Whether <paramref name="value"/> has at most <paramref name="decimals"/> decimal places (trailing zeros do not count).</summary>
-    public static bool FitsDecimals(decimal value, int decimals) => decimal.Round(value, decimals) == value;
-
     public static IReadOnlyList<ValueWarning> Warnings(decimal? value, decimal? previousYear, IReadOnlyCollection<decimal> peerValues)
+    {
+        ArgumentNullException.ThrowIfNull(peerValues);
+        return Warnings(value, previousYear, () => RobustZ(value ?? 0, peerValues));
+    }
+
+    /// <summary>
+    /// As <see cref="Warnings(decimal?, decimal?, IReadOnlyCollection{decimal})"/>, with the peers given as the whole group's
+    /// distribution that still holds the base's own stored value <paramref name="ownInGroup"/> (left out here).
+    /// </summary>
+    public static IReadOnlyList<ValueWarning> Warnings(decimal? value, decimal? previousYear, PeerDistribution group, decimal? ownInGroup)
+    {
+        ArgumentNullException.ThrowIfNull(group);
+        return Warnings(value, previousYear, () => RobustZ(value ?? 0, group.MedianAndMad(ownInGroup)));
+    }
+
+    private static List<ValueWarning> Warnings(decimal? value, decimal? previousYear, Func<(decimal Score, decimal Median)?> robustZ)
     {
         var warnings = new List<ValueWarning>();
         if (value is null)
@@ -36,7 +49,7 @@ public static class ValueChecks
             warnings.Add(new ValueWarning(ValueWarningKind.JumpFromPreviousYear, value, previousYear.Value, ratio));
         }
 
-        if (RobustZ(value.Value, peerValues) is { } z && Math.Abs(z.Score) > OutlierZ)
+        if (robustZ() is { } z && Math.Abs(z.Score) > OutlierZ)
         {
             warnings.Add(new ValueWarning(ValueWarningKind.OutlierAmongPeers, value, z.Median, z.Score));
         }
@@ -67,4 +80,7 @@ public static class ValueChecks
         var mad = Median.Of(peerValues.Select(p => Math.Abs(p - median)))!.Value;
         return mad == 0 ? null : (MadScale * (value - median) / mad, median);
     }
+
+    private static (decimal Score, decimal Median)? RobustZ(decimal value, (decimal Median, decimal Mad, int N)? peers) =>
+        peers is { } p && p.N >= MinimumPeers && p.Mad != 0 ? (MadScale * (value - p.Median) / p.Mad, p.Median) : null;
 }

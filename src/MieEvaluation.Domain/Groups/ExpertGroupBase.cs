@@ -11,5 +11,11 @@ public class ExpertGroupBase
 
     public int BaseId { get; set; }
 
+    /// <summary>
+    /// The group's year, held here too so that the database itself enforces one group per base and year (a unique
+    /// index on base and year); a composite foreign key to the group's id and year keeps it equal to the group's.
+    /// </summary>
+    public int Year { get; set; }
+
     public DemonstrationBase Base { get; set; } = null!;
 }

@@ -4,14 +4,16 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using MieEvaluation.Domain.Evaluation;
 using MieEvaluation.Domain.Registry;
+using MieEvaluation.Web.Localization;
 using MieEvaluation.Web.Security;
+using MieEvaluation.Web.Services.Forms;
 using MieEvaluation.Web.Services.DataEntry;
 using MieEvaluation.Web.ViewModels.DataEntry;
 
 namespace MieEvaluation.Web.Controllers;
 
 /// <summary>The yearly form of a base: evaluators of its expert group enter and submit, reviewers approve, return and reopen.</summary>
-public sealed class DataEntryController(DataEntryService entry, IStringLocalizer<SharedResource> localizer) : Controller
+public sealed class DataEntryController(DataEntryService entry, YearlyFormGate gate, IStringLocalizer<SharedResource> localizer) : Controller
 {
     [HttpGet("entry")]
     [Authorize(Policy = Policies.EnterData)]
@@ -48,13 +50,17 @@ public sealed class DataEntryController(DataEntryService entry, IStringLocalizer
             return await CanWriteOrForbidAsync(found, year) ?? View(nameof(Form), await entry.LoadAsync(User, found, year, input));
         }
 
-        var (outcome, problems) = await entry.SaveAsync(User, found, year, input, (key, args) => localizer[key, args]);
-        foreach (var problem in problems)
+        var indicators = await entry.ActiveIndicatorsAsync();
+        var intent = input.Command == "submit" ? FormIntent.Submit : FormIntent.Save;
+        var result = await gate.ChangeAsync(User, found, year, input.Version, indicators, input.ToReported(indicators), intent);
+        var names = indicators.ToDictionary(i => i.Id, i => LocalizerExtensions.Pick(i.NameZh, i.NameEn));
+        foreach (var problem in result.Problems ?? [])
         {
-            ModelState.AddModelError("", problem);
+            ModelState.AddModelError("", localizer.SubmitProblem(problem.Kind, names[problem.IndicatorId]));
         }
 
-        return await RespondAsync(outcome, found, year, input, input.Command == "submit" ? "Entry.Submitted" : "Entry.Saved");
+        var done = intent == FormIntent.Submit ? "Entry.Submitted" : result.WentBackToDraft ? "Entry.BackToDraft" : "Entry.Saved";
+        return await RespondAsync(result.Outcome, found, year, input, done);
     }
 
     [HttpPost("entry/{code}/{year:int}/review")]
@@ -80,12 +86,7 @@ public sealed class DataEntryController(DataEntryService entry, IStringLocalizer
             return await RespondAsync(FormOutcome.Invalid, found, year, null, "");
         }
 
-        var outcome = await entry.TransitionAsync(User, found, year, action.Value, reason, version);
-        if (outcome == FormOutcome.Invalid)
-        {
-            ModelState.AddModelError("", localizer["Entry.ReasonRequired"]);
-        }
-
+        var outcome = (await gate.ReviewAsync(User, found, year, action.Value, reason, version)).Outcome;
         return await RespondAsync(outcome, found, year, null, $"Entry.Done.{action}");
     }
 
@@ -103,15 +104,22 @@ public sealed class DataEntryController(DataEntryService entry, IStringLocalizer
 
     [HttpPost("review/approve-all")]
     [Authorize(Policy = Policies.Review)]
-    public async Task<IActionResult> ApproveAll([FromForm] int year, [FromForm] List<int> ids, [FromForm] List<Guid> versions)
+    public async Task<IActionResult> ApproveAll([FromForm] int? year, [FromForm] List<int>? ids, [FromForm] List<Guid>? versions)
     {
-        if (ids.Count != versions.Count)
+        // A post the page cannot produce (no year, no forms, lists of different lengths, a form twice) is refused whole.
+        if (year is null || ids is not { Count: > 0 } || versions is null || ids.Count != versions.Count || ids.Distinct().Count() != ids.Count)
         {
             return BadRequest();
         }
 
-        var count = await entry.ApproveAllAsync(User, year, ids.Zip(versions).ToDictionary(p => p.First, p => p.Second));
-        TempData["Message"] = localizer["Review.Approved", count].Value;
+        var result = await gate.ApproveAllAsync(User, year.Value, ids.Zip(versions).ToDictionary(p => p.First, p => p.Second));
+        TempData["Message"] = result.Outcome switch
+        {
+            FormOutcome.Saved => localizer["Review.Approved", result.Count].Value,
+            FormOutcome.Conflict when result.Stale is { Count: > 0 } stale => localizer["Review.ApproveAllStale", string.Join(", ", stale)].Value,
+            FormOutcome.Conflict => localizer["Entry.ConflictRetry"].Value,
+            _ => localizer["Entry.SaveFailed"].Value,
+        };
         return RedirectToAction(nameof(Submitted), new { year });
     }
 
@@ -159,6 +167,17 @@ public sealed class DataEntryController(DataEntryService entry, IStringLocalizer
             case FormOutcome.NotAllowed:
                 ModelState.AddModelError("", localizer["Entry.NotAllowed"]);
                 Response.StatusCode = StatusCodes.Status409Conflict;
+                break;
+            case FormOutcome.ReasonRequired:
+                ModelState.AddModelError("", localizer["Entry.ReasonRequired"]);
+                Response.StatusCode = StatusCodes.Status400BadRequest;
+                break;
+            case FormOutcome.Invalid:
+                Response.StatusCode = StatusCodes.Status400BadRequest;
+                break;
+            case FormOutcome.Failed:
+                ModelState.AddModelError("", localizer["Entry.SaveFailed"]);
+                Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
                 break;
         }
 

@@ -8,9 +8,9 @@ using MieEvaluation.Domain.Registry;
 namespace MieEvaluation.Web.Data;
 
 /// <summary>
-/// Increments <see cref="DataVersion"/> after every SaveChanges that added, changed or removed anything the figures
-/// read: values, submissions (their status decides what counts), bases, provinces and indicators. Writes that bypass
-/// SaveChanges (ExecuteUpdate, bulk SQL) must call <see cref="BumpAsync"/> themselves.
+/// Increments <see cref="DataVersion"/> after every SaveChanges that added, changed or removed registry data the figures
+/// read: bases, provinces and indicators. Values and forms (their status decides what counts) move it through
+/// <see cref="DerivedData"/>, by the context's save and by the bulk import alike.
 /// </summary>
 /// <remarks>
 /// The bump runs after the commit. A reader that read the old version and the old data may store its result under
@@ -19,8 +19,8 @@ namespace MieEvaluation.Web.Data;
 /// </remarks>
 public sealed class FigureDataChangeInterceptor : SaveChangesInterceptor
 {
-    private static readonly Type[] FigureEntities =
-        [typeof(IndicatorValue), typeof(Submission), typeof(DemonstrationBase), typeof(Province), typeof(Indicator)];
+    // Values and forms move the version through DerivedData, with their series; these are what else the figures read.
+    private static readonly Type[] FigureEntities = [typeof(DemonstrationBase), typeof(Province), typeof(Indicator)];
 
     private readonly ConditionalWeakTable<DbContext, object> _pending = new();
 

@@ -57,8 +57,10 @@ public abstract class MieDbContext(DbContextOptions options) : IdentityDbContext
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
     /// <summary>
-    /// Saves, and when values or forms changed rebuilds their bases' <see cref="Series.BaseSeries"/> in the same
-    /// transaction (the caller's, or one opened here), so the figures never see values without their series.
+    /// Saves, and when values or forms changed refreshes the <see cref="DerivedData"/> (their bases' packed series, the
+    /// data version) in the same transaction (the caller's, or one opened here), so the figures never see values without
+    /// their series. Writes of forms run through <see cref="Services.Forms.FormWritePipeline"/>, which retries by
+    /// re-applying the change on a cleared tracker.
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
@@ -89,7 +91,7 @@ public abstract class MieDbContext(DbContextOptions options) : IdentityDbContext
     private async Task<int> SaveWithSeriesAsync(PendingSeriesChange change, bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
     {
         var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        await BaseSeriesMaintenance.RebuildAsync(this, await change.BaseIdsAsync(this, cancellationToken), cancellationToken);
+        await DerivedData.RefreshAsync(this, await change.BaseIdsAsync(this, cancellationToken), cancellationToken);
         return written;
     }
 

@@ -11,11 +11,12 @@ namespace MieEvaluation.Web.Security;
 /// </summary>
 public sealed class EvaluatorScope(MieDbContext db, UserManager<AppUser> users)
 {
-    public async Task<bool> CanWriteAsync(ClaimsPrincipal user, int baseId, int year, CancellationToken cancellationToken = default)
+    /// <summary>Whether the user is an evaluator of the base's group in <paramref name="year"/> (null: in any year).</summary>
+    public async Task<bool> CanWriteAsync(ClaimsPrincipal user, int baseId, int? year, CancellationToken cancellationToken = default)
     {
         var userId = EvaluatorId(user);
         return userId is not null && await db.ExpertGroupBases.AnyAsync(
-            a => a.BaseId == baseId && a.Group.Year == year && a.Group.Members.Any(m => m.UserId == userId), cancellationToken);
+            a => a.BaseId == baseId && (year == null || a.Group.Year == year) && a.Group.Members.Any(m => m.UserId == userId), cancellationToken);
     }
 
     /// <summary>The ids of the bases the user may write for in <paramref name="year"/>; empty for non-evaluators.</summary>

@@ -21,7 +21,7 @@ internal static class DataSetup
         if (connection.Provider == DatabaseProvider.Sqlite)
         {
             builder.Services.AddDbContext<MieDbContext, SqliteMieDbContext>((services, o) => o
-                .UseSqlite(connection.ConnectionString)
+                .UseSqlite(connection.ConnectionString, sqlite => sqlite.ExecutionStrategy(d => new SqliteRetryingExecutionStrategy(d)))
                 .AddInterceptors(services.GetRequiredService<FigureDataChangeInterceptor>()));
         }
         else

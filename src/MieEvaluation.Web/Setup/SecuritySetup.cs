@@ -67,7 +67,7 @@ internal static class SecuritySetup
             .AddPolicy(Policies.EnterData, p => p.RequireRole(Roles.Evaluator))
             .AddPolicy(Policies.Review, p => p.RequireRole(Roles.Reviewer))
             .AddPolicy(Policies.ImportValues, p => p.RequireRole(Roles.Evaluator, Roles.Reviewer))
-            .AddPolicy(Policies.ViewFigures, p => p.RequireRole(Roles.Official, Roles.Analyst, Roles.Reviewer, Roles.Administrator))
+            .AddPolicy(Policies.ViewFigures, p => p.RequireRole(BaseAuthorizationHandler.FigureReaders))
             .AddPolicy(Policies.Export, p => p.RequireRole(Roles.Analyst, Roles.Administrator));
 
         // The HTTP API authenticates with personal access tokens only; its controllers name this scheme, so the
@@ -76,6 +76,7 @@ internal static class SecuritySetup
             TokenAuthenticationHandler.SchemeName, null);
         services.AddScoped<TokenService>();
         services.AddScoped<EvaluatorScope>();
+        services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, BaseAuthorizationHandler>();
         services.AddSingleton<AdminSetupToken>();
         services.AddScoped<AdministratorBootstrap>();
 

@@ -4,6 +4,7 @@ using FluentValidation;
 using Microsoft.Extensions.WebEncoders;
 using Microsoft.AspNetCore.Mvc;
 using MieEvaluation.Web.Services.DataEntry;
+using MieEvaluation.Web.Services.Forms;
 using MieEvaluation.Web.Services.Figures;
 using MieEvaluation.Web.Services.Groups;
 using MieEvaluation.Web.Services.Import;
@@ -37,12 +38,16 @@ internal static class WebSetup
         builder.Services.AddOutputCache(o => o.AddPolicy(FigurePageOutputCache.Name, new FigurePageOutputCache()));
         builder.Services.AddScoped<CompletenessService>();
         builder.Services.AddScoped<FormWarnings>();
+        builder.Services.AddScoped<FormWritePipeline>();
+        builder.Services.AddScoped<YearlyFormGate>();
         builder.Services.AddScoped<DataEntryService>();
         builder.Services.AddSingleton(builder.Configuration.GetSection(ImportOptions.SectionName).Get<ImportOptions>() ?? new ImportOptions());
         builder.Services.AddSingleton<UploadStore>();
         builder.Services.AddScoped<ValueImportService>();
         builder.Services.AddScoped<ImportTemplates>();
         builder.Services.AddScoped<RegistryImportService>();
+        builder.Services.AddScoped<ValueImportKind>();
+        builder.Services.AddScoped<RegistryImportKind>();
         builder.Services.AddSingleton<Services.Operations.DatabaseBackup>();
         return builder;
     }

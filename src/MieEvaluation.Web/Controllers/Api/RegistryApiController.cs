@@ -36,8 +36,7 @@ public sealed class RegistryApiController(MieDbContext db) : ApiControllerBase
     [Authorize(Policy = Policies.Administer)]
     [EnableRateLimiting(SecuritySetup.ImportRateLimit)]
     [Consumes("text/csv")]
-    public async Task<IActionResult> ImportBases([FromServices] RegistryImportService registry, [FromServices] UploadStore uploads,
+    public async Task<IActionResult> ImportBases([FromServices] RegistryImportKind kind, [FromServices] UploadStore uploads,
         [FromServices] ImportOptions options, [FromServices] UserManager<AppUser> users, bool dryRun, CancellationToken cancellationToken) =>
-        await ApiImport.RunAsync(this, uploads, options, users.GetUserId(User)!, path => dryRun ? registry.AnalyseAsync(path, cancellationToken) : registry.CommitAsync(path, cancellationToken),
-            cancellationToken);
+        await ApiImport.RunAsync(this, kind, uploads, options, users.GetUserId(User)!, dryRun, approve: false, cancellationToken);
 }

@@ -23,11 +23,9 @@ public sealed class ValuesApiController(FiguresService figures, IValidator<Figur
     [Authorize(Policy = Policies.ImportValues)]
     [EnableRateLimiting(SecuritySetup.ImportRateLimit)]
     [Consumes("text/csv")]
-    public async Task<IActionResult> Import([FromServices] ValueImportService imports, [FromServices] UploadStore uploads, [FromServices] ImportOptions options,
+    public async Task<IActionResult> Import([FromServices] ValueImportKind kind, [FromServices] UploadStore uploads, [FromServices] ImportOptions options,
         [FromServices] UserManager<AppUser> users, bool dryRun, bool approve, CancellationToken cancellationToken) =>
-        await ApiImport.RunAsync(this, uploads, options, users.GetUserId(User)!,
-            path => dryRun ? imports.AnalyseAsync(path, User, cancellationToken) : imports.CommitAsync(path, "api", User, approve, cancellationToken),
-            cancellationToken);
+        await ApiImport.RunAsync(this, kind, uploads, options, users.GetUserId(User)!, dryRun, approve, cancellationToken);
 
     /// <summary>Values filtered by base, years, indicator and status; CSV with <c>Accept: text/csv</c> or <c>/values.csv</c>.</summary>
     [HttpGet("values")]

@@ -24,6 +24,7 @@ internal sealed class ModelRowWriter : IDisposable
     private readonly Dictionary<int, DbCommand> _inserts = [];
     private DbCommand? _insertReturningId;
     private DbCommand? _update;
+    private DbCommand? _checkedUpdate;
     private readonly bool _isSqlServer;
     private readonly string _table;
     private readonly ISqlGenerationHelper _sql;
@@ -110,8 +111,34 @@ internal sealed class ModelRowWriter : IDisposable
         await _update.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// As the unchecked update, only while <paramref name="checkColumn"/> still holds <paramref name="expected"/> (an
+    /// optimistic concurrency token); returns the rows changed: 0 when the row changed meanwhile.
+    /// </summary>
+    public async Task<int> UpdateAsync(string keyColumn, int key, string checkColumn, object expected, object?[] values, CancellationToken cancellationToken)
+    {
+        if (_checkedUpdate is null)
+        {
+            _checkedUpdate = Prepare(UpdateSql(keyColumn, checkColumn), 1);
+            var keyParameter = _checkedUpdate.CreateParameter();
+            keyParameter.ParameterName = "@key";
+            _checkedUpdate.Parameters.Add(keyParameter);
+            var check = _db.Model.FindEntityType(_columns[0].DeclaringType.ClrType)!.FindProperty(checkColumn)!;
+            _checkedUpdate.Parameters.Add(check.GetRelationalTypeMapping().CreateParameter(_checkedUpdate, "@check", null, nullable: false));
+            _checkConverter = check.GetRelationalTypeMapping().Converter;
+        }
+
+        Bind(_checkedUpdate, 0, values);
+        _checkedUpdate.Parameters["@key"].Value = key;
+        _checkedUpdate.Parameters["@check"].Value = ToProvider(_checkConverter, expected);
+        return await _checkedUpdate.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter? _checkConverter;
+
     public void Dispose()
     {
+        _checkedUpdate?.Dispose();
         foreach (var command in _inserts.Values)
         {
             command.Dispose();
@@ -194,9 +221,10 @@ internal sealed class ModelRowWriter : IDisposable
             : $"{_insertPrefix} VALUES ({parameters}) RETURNING {key}";
     }
 
-    /// <summary>The one-row UPDATE of the writer's columns by key.</summary>
-    internal string UpdateSql(string keyColumn) =>
-        $"UPDATE {_table} SET {string.Join(", ", _columns.Select((c, i) => $"{_sql.DelimitIdentifier(c.GetColumnName())} = @p{i}"))} WHERE {_sql.DelimitIdentifier(keyColumn)} = @key";
+    /// <summary>The one-row UPDATE of the writer's columns by key, and optionally only while a column holds an expected value.</summary>
+    internal string UpdateSql(string keyColumn, string? checkColumn = null) =>
+        $"UPDATE {_table} SET {string.Join(", ", _columns.Select((c, i) => $"{_sql.DelimitIdentifier(c.GetColumnName())} = @p{i}"))} WHERE {_sql.DelimitIdentifier(keyColumn)} = @key" +
+        (checkColumn is null ? "" : $" AND {_sql.DelimitIdentifier(checkColumn)} = @check");
 
     private IEnumerable<string> ConstantNames() => Enumerable.Range(0, _constants.Length).Select(c => $"@c{c}");
 

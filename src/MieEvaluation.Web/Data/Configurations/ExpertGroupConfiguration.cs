@@ -11,6 +11,5 @@ internal sealed class ExpertGroupConfiguration : IEntityTypeConfiguration<Expert
         builder.Property(g => g.Name).HasMaxLength(200);
         builder.HasIndex(g => new { g.Year, g.Name }).IsUnique();
         builder.HasMany(g => g.Members).WithOne(m => m.Group).HasForeignKey(m => m.GroupId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasMany(g => g.Bases).WithOne(b => b.Group).HasForeignKey(b => b.GroupId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -45,8 +45,8 @@ public static class BaseSeriesMaintenance
         foreach (var chunk in baseIds.Distinct().Order().Chunk(Chunk))
         {
             var entries = (await db.IndicatorValues.AsNoTracking()
-                    .Where(v => chunk.Contains(v.Submission.BaseId))
-                    .Select(v => new { v.Submission.BaseId, v.Submission.Year, v.Submission.Status, v.IndicatorId, v.Value })
+                    .Where(v => chunk.Contains(v.Submission.BaseId) && v.Value != null) // explained gaps are no figures
+                    .Select(v => new { v.Submission.BaseId, v.Submission.Year, v.Submission.Status, v.IndicatorId, Value = v.Value!.Value })
                     .ToListAsync(cancellationToken))
                 .ToLookup(v => v.BaseId, v => new SeriesEntry(v.Year, v.Status, v.IndicatorId, v.Value));
             await db.Set<BaseSeries>().Where(s => chunk.Contains(s.BaseId)).ExecuteDeleteAsync(cancellationToken);

@@ -25,4 +25,10 @@ public enum FormOutcome
     Locked,
     Conflict,
     NotAllowed,
+
+    /// <summary>Returning or reopening without a reason.</summary>
+    ReasonRequired,
+
+    /// <summary>The database refused the write for another reason than a race (logged); nothing was written.</summary>
+    Failed,
 }

@@ -91,8 +91,19 @@ public sealed class ExpertGroupService(MieDbContext db, UserManager<AppUser> use
             .Where(b => baseIds.Contains(b.Id) && b.IsActive && b.BatchYear <= year &&
                         !db.ExpertGroupBases.Any(a => a.BaseId == b.Id && a.Group.Year == year))
             .Select(b => b.Id).ToListAsync();
-        db.ExpertGroupBases.AddRange(assignable.Select(id => new ExpertGroupBase { GroupId = groupId, BaseId = id }));
-        await db.SaveChangesAsync();
+        db.ExpertGroupBases.AddRange(assignable.Select(id => new ExpertGroupBase { GroupId = groupId, BaseId = id, Year = year }));
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateException exception) when (DbErrors.IsLostRace(exception))
+        {
+            // Another administrator assigned one of these bases to another group of the year meanwhile: the unique
+            // index refused the whole assignment.
+            db.ChangeTracker.Clear();
+            return baseIds.Distinct().Count();
+        }
+
         return baseIds.Distinct().Count() - assignable.Count;
     }
 

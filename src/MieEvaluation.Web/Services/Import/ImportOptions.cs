@@ -13,7 +13,4 @@ public sealed class ImportOptions
 
     /// <summary>Where uploads wait between preview and confirmation; relative to the app's folder unless absolute.</summary>
     public string UploadFolder { get; set; } = "data/uploads";
-
-    /// <summary>Warnings are computed for files with at most this many values; larger files say so in the preview.</summary>
-    public int MaxValuesWithWarnings { get; set; } = 50_000;
 }

@@ -53,7 +53,20 @@ public sealed class UploadStore
     public string? Find(string? token, string userId) =>
         token is { Length: 32 } && token.All(Uri.IsHexDigit) && File.Exists(PathFor(token, userId)) ? PathFor(token, userId) : null;
 
-    public void Delete(string token, string userId) => File.Delete(PathFor(token, userId));
+    /// <summary>Deletes the upload and its note.</summary>
+    public void Delete(string token, string userId)
+    {
+        File.Delete(PathFor(token, userId));
+        File.Delete(PathFor(token, userId) + ".note");
+    }
+
+    /// <summary>Keeps what the preview saw with the upload (the versions of the forms it would change), for the confirmation.</summary>
+    public Task SaveNoteAsync(string token, string userId, string note, CancellationToken cancellationToken) =>
+        File.WriteAllTextAsync(PathFor(token, userId) + ".note", note, cancellationToken);
+
+    /// <summary>The note kept with an upload, or null.</summary>
+    public string? ReadNote(string token, string userId) =>
+        File.Exists(PathFor(token, userId) + ".note") ? File.ReadAllText(PathFor(token, userId) + ".note") : null;
 
     private string PathFor(string token, string userId) =>
         Path.Combine(_folder, $"{token}-{Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(userId)))[..16]}.csv");

@@ -1,14 +1,13 @@
 using System.Globalization;
 using MieEvaluation.Domain.Evaluation;
-using MieEvaluation.Web.ViewModels.DataEntry;
 
 namespace MieEvaluation.Web.Services.Import;
 
 /// <summary>A problem with one line of a file (line 0: the file as a whole).</summary>
 public sealed record RowError(int Line, string Message);
 
-/// <summary>One value read from a file and checked on its own.</summary>
-public sealed record ImportedValue(int Line, int BaseId, int Year, Indicator Indicator, decimal Value, string? Comment);
+/// <summary>One value read from a file and checked on its own; a null value is an explained gap (its comment says why).</summary>
+public sealed record ImportedValue(int Line, int BaseId, int Year, Indicator Indicator, decimal? Value, string? Comment);
 
 /// <summary>Localised message texts, passed in so that the parsing stays free of ASP.NET.</summary>
 public delegate string Messages(string key, params object[] args);
@@ -16,7 +15,9 @@ public delegate string Messages(string key, params object[] args);
 /// <summary>
 /// The two value formats, told apart by the header: long <c>base_code,year,indicator_code,value[,comment]</c> and wide
 /// <c>base_code,year[,base_name],&lt;indicator_code&gt;…</c> (a <c>base_name</c> column, as in the template, is ignored).
-/// Each row is checked on its own here; rules across rows (duplicates, authorization, locks) are the service's.
+/// Each row is checked on its own here, by <see cref="ReportedValueRules"/> as the form checks it; a long row with an
+/// empty value and a comment is an explained gap, an empty value without a comment an error. Rules across rows
+/// (duplicates, authorization, locks) are the service's.
 /// </summary>
 public sealed class ValueFile(IReadOnlyDictionary<string, Indicator> indicators, IReadOnlyDictionary<string, (int Id, int BatchYear, bool Active)> bases,
     int lastYear, Messages text)
@@ -117,32 +118,17 @@ public sealed class ValueFile(IReadOnlyDictionary<string, Indicator> indicators,
             return (null, new RowError(row.Line, text("Import.UnknownIndicator", indicatorCode)));
         }
 
-        var label = $"{indicatorCode}";
-        if (!YearlyFormInput.TryParse(text1, out var value))
+        var problem = ReportedValueRules.CheckValue(text1, indicator.Decimals, out var value)
+                      ?? ReportedValueRules.CheckComment(comment)
+                      ?? (value is null && string.IsNullOrWhiteSpace(comment) ? ValueProblem.MissingUnexplained : null);
+        if (problem is { } wrong)
         {
-            return (null, new RowError(row.Line, text("Entry.NotANumber", label, text1)));
+            return (null, new RowError(row.Line, text(Key(wrong), indicatorCode, text1, indicator.Decimals, ReportedValueRules.MaxCommentLength)));
         }
 
-        if (value < 0)
-        {
-            return (null, new RowError(row.Line, text("Entry.Negative", label)));
-        }
-
-        if (value > YearlyFormValidator.MaxValue)
-        {
-            return (null, new RowError(row.Line, text("Entry.TooLarge", label)));
-        }
-
-        if (!ValueChecks.FitsDecimals(value, indicator.Decimals))
-        {
-            return (null, new RowError(row.Line, text("Entry.TooManyDecimals", label, indicator.Decimals)));
-        }
-
-        if (comment is { Length: > YearlyFormValidator.MaxCommentLength })
-        {
-            return (null, new RowError(row.Line, text("Entry.CommentTooLong", label, YearlyFormValidator.MaxCommentLength)));
-        }
-
-        return (new ImportedValue(row.Line, baseId, year, indicator, value, string.IsNullOrWhiteSpace(comment) ? null : comment.Trim()), null);
+        return (new ImportedValue(row.Line, baseId, year, indicator, value, ReportedValueRules.CleanComment(comment)), null);
     }
+
+    /// <summary>The import's message for a problem: {0} the indicator code, {1} the text, {2} the decimals, {3} the comment limit.</summary>
+    private static string Key(ValueProblem problem) => $"Import.Value.{problem}";
 }

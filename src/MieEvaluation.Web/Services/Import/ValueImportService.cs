@@ -3,109 +3,105 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using MieEvaluation.Domain.Evaluation;
 using MieEvaluation.Web.Data;
+using MieEvaluation.Web.Localization;
 using MieEvaluation.Web.Security;
-using MieEvaluation.Web.Services.DataEntry;
+using MieEvaluation.Web.Services.Forms;
 
 namespace MieEvaluation.Web.Services.Import;
 
-/// <summary>What an import would do: counts, every row error with its line, and the warnings.</summary>
+/// <summary>What an import would do (or did): counts, every row error with its line, and each changed form's outcome.</summary>
+/// <remarks>
+/// <c>Warnings</c>: Localised lines: why forms stay drafts (values imports), or notes of a registry import.<br/>
+/// <c>Forms</c>: Each changed form with its status before and after and why it was not submitted (values imports).<br/>
+/// <c>Seen</c>: The version of each changed form when it was previewed, for the confirmation to check.<br/>
+/// </remarks>
 public sealed record ImportAnalysis(int NewValues, int ChangedValues, int UnchangedValues, IReadOnlyList<RowError> Errors,
-    IReadOnlyList<string> Warnings, bool WarningsComputed)
+    IReadOnlyList<string> Warnings, bool WarningsComputed, IReadOnlyList<ImportedForm>? Forms = null,
+    IReadOnlyDictionary<(int BaseId, int Year), Guid?>? Seen = null)
 {
     public bool CanCommit => Errors.Count == 0 && NewValues + ChangedValues > 0;
 }
 
 /// <summary>
-/// Imports yearly values from CSV (long or wide): analyse for the preview, then commit in one transaction, all or
-/// nothing. Every row is checked as the form would check it, plus the rules across rows (<see cref="ImportCheck"/>).
-/// Values enter as Submitted (or Approved by a reviewer who asks so), recorded in the audit trail with the importer and
-/// the file name; unchanged values change nothing. The file is streamed in chunks, checked and written as it is read,
-/// so memory stays bounded whatever its size; a wrong row anywhere rolls the whole import back.
+/// Imports yearly values from CSV (long or wide) through the one gate: every row is checked as the form checks it,
+/// plus the rules across rows (<see cref="ImportCheck"/>); values and comments are written in bulk, every changed form
+/// is then submitted (or approved, by a reviewer who asks) only if it passes the submit rules, and stays a draft
+/// otherwise (<see cref="ImportWriter"/>). All or nothing, in one transaction. The preview is the same run, rolled back:
+/// it says exactly what the confirmation will do, and the confirmation refuses any form changed since the preview.
 /// </summary>
 public sealed class ValueImportService(
-    MieDbContext db, EvaluatorScope scope, FormWarnings formWarnings, ImportOptions options, TimeProvider clock,
-    IStringLocalizer<SharedResource> localizer)
+    MieDbContext db, EvaluatorScope scope, FormWarnings formWarnings, TimeProvider clock, IStringLocalizer<SharedResource> localizer)
 {
     /// <summary>Values checked, compared and written per round trip: bounds the memory and the IN lists.</summary>
     private const int Chunk = 5_000;
 
-    public async Task<ImportAnalysis> AnalyseAsync(string path, ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    /// <summary>Form problems listed as text; past this the preview counts them only.</summary>
+    private const int MaxListedProblems = 1_000;
+
+    /// <summary>What committing the file now would do, as the intent of an evaluator's import (submit if ready).</summary>
+    public Task<ImportAnalysis> AnalyseAsync(string path, ClaimsPrincipal user, CancellationToken cancellationToken = default) =>
+        RunAsync(path, "preview", user, approve: false, previewed: null, commit: false, cancellationToken);
+
+    /// <summary>Commits the file if it is still free of errors and, when <paramref name="previewed"/> is given, every form it changes is as previewed.</summary>
+    public Task<ImportAnalysis> CommitAsync(string path, string fileName, ClaimsPrincipal user, bool approve,
+        IReadOnlyDictionary<(int BaseId, int Year), Guid?>? previewed = null, CancellationToken cancellationToken = default) =>
+        RunAsync(path, fileName, user, approve, previewed, commit: true, cancellationToken);
+
+    private Task<ImportAnalysis> RunAsync(string path, string fileName, ClaimsPrincipal user, bool approve,
+        IReadOnlyDictionary<(int BaseId, int Year), Guid?>? previewed, bool commit, CancellationToken cancellationToken)
     {
-        var check = await StartCheckAsync(user, cancellationToken);
-        var counts = new ImportCounts();
-        List<ImportedValue>? forWarnings = [];
-        await foreach (var chunk in check.ChunksAsync(path, Chunk, cancellationToken))
+        var intent = approve && user.IsInRole(Roles.Reviewer) ? FormIntent.ApproveIfReady : FormIntent.SubmitIfReady;
+        Messages text = (key, args) => localizer[key, args];
+        return db.Database.CreateExecutionStrategy().ExecuteAsync(async token =>
         {
-            var stored = await StoredForms.ReadAsync(db, chunk, cancellationToken);
-            foreach (var value in chunk)
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(token);
+            var check = await ImportCheck.StartAsync(db, scope, user, clock.GetUtcNow().Year, text, token);
+            var codes = await db.Bases.AsNoTracking().ToDictionaryAsync(b => b.Id, b => b.Code, token);
+            using var writer = new ImportWriter(db, formWarnings, user, fileName, intent, clock.GetUtcNow().UtcDateTime, text, previewed);
+            await foreach (var chunk in check.ChunksAsync(path, Chunk, token))
             {
-                counts.Count(stored.ValueOf(value), value.Value);
-            }
-
-            forWarnings?.AddRange(chunk);
-            if (forWarnings?.Count > options.MaxValuesWithWarnings)
-            {
-                forWarnings = null; // too many to list warnings usefully; the preview says so
-            }
-        }
-
-        return check.HasErrors
-            ? new ImportAnalysis(0, 0, 0, check.Errors, [], false)
-            : new ImportAnalysis(counts.Added, counts.Changed, counts.Unchanged, [],
-                forWarnings is null ? [] : await WarningsAsync(forWarnings), forWarnings is not null);
-    }
-
-    /// <summary>Commits the file if it is still free of errors; returns the analysis it committed (or refused on).</summary>
-    /// <remarks>The warnings were shown in the preview; the commit re-checks the rules against the data as it is now.</remarks>
-    public async Task<ImportAnalysis> CommitAsync(string path, string fileName, ClaimsPrincipal user, bool approve, CancellationToken cancellationToken = default)
-    {
-        var target = approve && user.IsInRole(Roles.Reviewer) ? SubmissionStatus.Approved : SubmissionStatus.Submitted;
-        return await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
-        {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var check = await StartCheckAsync(user, cancellationToken);
-            using var writer = new ImportWriter(db, user, fileName, target, clock.GetUtcNow().UtcDateTime);
-            await foreach (var chunk in check.ChunksAsync(path, Chunk, cancellationToken))
-            {
-                await writer.WriteAsync(chunk, cancellationToken);
-            }
-
-            var counts = writer.Counts;
-            var analysis = check.HasErrors
-                ? new ImportAnalysis(0, 0, 0, check.Errors, [], false)
-                : new ImportAnalysis(counts.Added, counts.Changed, counts.Unchanged, [], [], false);
-            if (!analysis.CanCommit)
-            {
-                await transaction.RollbackAsync(cancellationToken);
-                return analysis;
-            }
-
-            await writer.FinishAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            return analysis;
-        });
-    }
-
-    private Task<ImportCheck> StartCheckAsync(ClaimsPrincipal user, CancellationToken cancellationToken) =>
-        ImportCheck.StartAsync(db, scope, user, clock.GetUtcNow().Year, (key, args) => localizer[key, args], cancellationToken);
-
-    private async Task<List<string>> WarningsAsync(List<ImportedValue> values)
-    {
-        var result = new List<string>();
-        var bases = await db.Bases.AsNoTracking().ToDictionaryAsync(b => b.Id);
-        foreach (var form in values.GroupBy(v => (v.BaseId, v.Year)))
-        {
-            var context = await formWarnings.ContextAsync(bases[form.Key.BaseId], form.Key.Year);
-            foreach (var value in form)
-            {
-                foreach (var warning in formWarnings.For(context, value.Indicator.Id, value.Value))
+                await writer.WriteAsync(chunk, id => codes[id], token);
+                if (writer.Errors.Count > 0)
                 {
-                    result.Add(localizer["Import.Warning", value.Line, value.Indicator.Code,
-                        localizer[$"Warning.{warning.Kind}", warning.Value ?? 0, warning.Reference, warning.Measure?.ToString("0.##", System.Globalization.CultureInfo.CurrentCulture) ?? ""]]);
+                    break;
                 }
             }
-        }
 
-        return result;
+            var errors = check.Errors.Concat(writer.Errors).ToList();
+            var counts = writer.Counts;
+            if (errors.Count > 0 || counts.Added + counts.Changed == 0)
+            {
+                await transaction.RollbackAsync(token);
+                return errors.Count > 0
+                    ? new ImportAnalysis(0, 0, 0, errors, [], false)
+                    : new ImportAnalysis(0, 0, counts.Unchanged, [], [], true, []);
+            }
+
+            await writer.FinishAsync(await ActiveIndicatorsAsync(token), token);
+            if (commit)
+            {
+                await transaction.CommitAsync(token);
+            }
+            else
+            {
+                await transaction.RollbackAsync(token);
+            }
+
+            return new ImportAnalysis(counts.Added, counts.Changed, counts.Unchanged, [], await ProblemLinesAsync(writer.Forms, token), true,
+                writer.Forms, writer.Seen);
+        }, cancellationToken);
+    }
+
+    private async Task<List<Indicator>> ActiveIndicatorsAsync(CancellationToken cancellationToken) =>
+        await db.Indicators.AsNoTracking().Where(i => i.IsActive).OrderBy(i => i.DisplayOrder).ToListAsync(cancellationToken);
+
+    /// <summary>Why each form that is not ready stays a draft, one line a problem, in the user's language.</summary>
+    private async Task<List<string>> ProblemLinesAsync(IReadOnlyList<ImportedForm> forms, CancellationToken cancellationToken)
+    {
+        var names = await db.Indicators.AsNoTracking().ToDictionaryAsync(i => i.Id, i => LocalizerExtensions.Pick(i.NameZh, i.NameEn), cancellationToken);
+        return forms.Where(f => !f.Ready)
+            .SelectMany(f => f.Problems.Select(p => localizer["Import.FormProblem", f.BaseCode, f.Year, localizer.SubmitProblem(p.Kind, names[p.IndicatorId])].Value))
+            .Take(MaxListedProblems).ToList();
     }
 }

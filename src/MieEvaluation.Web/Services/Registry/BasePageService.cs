@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using MieEvaluation.Domain.Evaluation;
 using MieEvaluation.Web.Data;
 using MieEvaluation.Web.Services.DataEntry;
+using MieEvaluation.Web.Services.Forms;
 using MieEvaluation.Web.Services.Figures;
 using MieEvaluation.Web.ViewModels.Issues;
 

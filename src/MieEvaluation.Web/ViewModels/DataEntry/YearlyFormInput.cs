@@ -1,7 +1,7 @@
-using System.Globalization;
 using FluentValidation;
 using Microsoft.Extensions.Localization;
 using MieEvaluation.Domain.Evaluation;
+using MieEvaluation.Web.Localization;
 
 namespace MieEvaluation.Web.ViewModels.DataEntry;
 
@@ -18,25 +18,22 @@ public sealed class YearlyFormInput
 
     public Dictionary<string, string?> Comments { get; set; } = new();
 
-    /// <summary>Plain digits with an optional minus sign and decimal point: "11,740", "1.2e3", "NaN" and "∞" are refused.</summary>
-    public static bool TryParse(string? text, out decimal value) =>
-        decimal.TryParse(text?.Trim(), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value);
+    /// <summary>The posted values as reported values by indicator id (texts already validated: a bad number reads as none).</summary>
+    public IReadOnlyDictionary<int, ReportedValue> ToReported(IReadOnlyList<Indicator> indicators) =>
+        indicators.ToDictionary(i => i.Id, i => new ReportedValue(
+            ReportedValueRules.CheckValue(Values.GetValueOrDefault(i.Code), i.Decimals, out var value) is null ? value : null,
+            Comments.GetValueOrDefault(i.Code)));
 }
 
 /// <summary>The form together with what its rules need: the indicators with their allowed decimals.</summary>
 public sealed record YearlyFormCheck(YearlyFormInput Input, IReadOnlyList<Indicator> Indicators);
 
 /// <summary>
-/// The errors that block saving: a value that is not a plain number, negative, too large, or has more decimals than its
-/// indicator allows, and a comment that is too long. Warnings are the service's (they need other bases' data).
+/// The errors that block saving: each value and comment checked by <see cref="ReportedValueRules"/>, the rule set the
+/// import uses too. Warnings are the gate's (they need other bases' data).
 /// </summary>
 public sealed class YearlyFormValidator : AbstractValidator<YearlyFormCheck>
 {
-    /// <summary>Far above any real figure and well inside the exact range of the SQLite storage (ADR 0008).</summary>
-    public const decimal MaxValue = 1_000_000_000_000m;
-
-    public const int MaxCommentLength = 2000;
-
     public YearlyFormValidator(IStringLocalizer<SharedResource> localizer)
     {
         RuleFor(x => x.Input.Command).Must(c => c is "save" or "submit").WithMessage(localizer["Groups.BadChoice"]);
@@ -47,29 +44,14 @@ public sealed class YearlyFormValidator : AbstractValidator<YearlyFormCheck>
                 var name = indicator.Code;
                 var label = Localization.LocalizerExtensions.Pick(indicator.NameZh, indicator.NameEn);
                 var text = check.Input.Values.GetValueOrDefault(name);
-                if (!string.IsNullOrWhiteSpace(text))
+                if (ReportedValueRules.CheckValue(text, indicator.Decimals, out _) is { } problem)
                 {
-                    if (!YearlyFormInput.TryParse(text, out var value))
-                    {
-                        context.AddFailure($"Values[{name}]", localizer["Entry.NotANumber", label, text]);
-                    }
-                    else if (value < 0)
-                    {
-                        context.AddFailure($"Values[{name}]", localizer["Entry.Negative", label]);
-                    }
-                    else if (value > MaxValue)
-                    {
-                        context.AddFailure($"Values[{name}]", localizer["Entry.TooLarge", label]);
-                    }
-                    else if (!ValueChecks.FitsDecimals(value, indicator.Decimals))
-                    {
-                        context.AddFailure($"Values[{name}]", localizer["Entry.TooManyDecimals", label, indicator.Decimals]);
-                    }
+                    context.AddFailure($"Values[{name}]", localizer.ValueProblem(problem, label, text, indicator.Decimals));
                 }
 
-                if (check.Input.Comments.GetValueOrDefault(name) is { Length: > MaxCommentLength })
+                if (ReportedValueRules.CheckComment(check.Input.Comments.GetValueOrDefault(name)) is { } commentProblem)
                 {
-                    context.AddFailure($"Comments[{name}]", localizer["Entry.CommentTooLong", label, MaxCommentLength]);
+                    context.AddFailure($"Comments[{name}]", localizer.ValueProblem(commentProblem, label, null, indicator.Decimals));
                 }
             }
         });

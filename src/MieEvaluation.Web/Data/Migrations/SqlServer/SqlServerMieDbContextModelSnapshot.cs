@@ -318,7 +318,7 @@ namespace MieEvaluation.Web.Data.Migrations.SqlServer
                     b.Property<int>("SubmissionId")
                         .HasColumnType("int");
 
-                    b.Property<decimal>("Value")
+                    b.Property<decimal?>("Value")
                         .HasPrecision(22, 4)
                         .HasColumnType("decimal(22,4)");
 
@@ -409,9 +409,15 @@ namespace MieEvaluation.Web.Data.Migrations.SqlServer
                     b.Property<int>("BaseId")
                         .HasColumnType("int");
 
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
                     b.HasKey("GroupId", "BaseId");
 
-                    b.HasIndex("BaseId");
+                    b.HasIndex("BaseId", "Year")
+                        .IsUnique();
+
+                    b.HasIndex("GroupId", "Year");
 
                     b.ToTable("ExpertGroupBases");
                 });
@@ -884,7 +890,8 @@ namespace MieEvaluation.Web.Data.Migrations.SqlServer
 
                     b.HasOne("MieEvaluation.Domain.Groups.ExpertGroup", "Group")
                         .WithMany("Bases")
-                        .HasForeignKey("GroupId")
+                        .HasForeignKey("GroupId", "Year")
+                        .HasPrincipalKey("Id", "Year")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 

@@ -300,7 +300,7 @@ namespace MieEvaluation.Web.Data.Migrations.Sqlite
                     b.Property<int>("SubmissionId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long>("Value")
+                    b.Property<long?>("Value")
                         .HasPrecision(22, 4)
                         .HasColumnType("INTEGER");
 
@@ -387,9 +387,15 @@ namespace MieEvaluation.Web.Data.Migrations.Sqlite
                     b.Property<int>("BaseId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("GroupId", "BaseId");
 
-                    b.HasIndex("BaseId");
+                    b.HasIndex("BaseId", "Year")
+                        .IsUnique();
+
+                    b.HasIndex("GroupId", "Year");
 
                     b.ToTable("ExpertGroupBases");
                 });
@@ -847,7 +853,8 @@ namespace MieEvaluation.Web.Data.Migrations.Sqlite
 
                     b.HasOne("MieEvaluation.Domain.Groups.ExpertGroup", "Group")
                         .WithMany("Bases")
-                        .HasForeignKey("GroupId")
+                        .HasForeignKey("GroupId", "Year")
+                        .HasPrincipalKey("Id", "Year")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 

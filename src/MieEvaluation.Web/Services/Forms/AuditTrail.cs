@@ -1,7 +1,8 @@
 using System.Security.Claims;
 using MieEvaluation.Domain.Evaluation;
+using MieEvaluation.Web.Services.DataEntry;
 
-namespace MieEvaluation.Web.Services.DataEntry;
+namespace MieEvaluation.Web.Services.Forms;
 
 /// <summary>Collects the audit rows of one save, all stamped with the same user, time and source.</summary>
 internal sealed class AuditTrail(ClaimsPrincipal user, DateTime now, ChangeSource source, string? sourceName)

@@ -41,7 +41,7 @@ public sealed class DataEntryJourneys : IClassFixture<BrowserFixture>
     private Task<Dictionary<string, decimal>> LastYearAsync(string code, int year) => _browser.App.WithDbAsync(db => db.IndicatorValues
         .Where(v => v.Submission.Base.Code == code && v.Submission.Year == year - 1)
         .Select(v => new { v.Indicator.Code, v.Value })
-        .ToDictionaryAsync(v => v.Code, v => v.Value));
+        .ToDictionaryAsync(v => v.Code, v => v.Value!.Value));
 
     [Fact]
     public async Task EvaluatorExplainsAWarningSubmitsAndTheReviewerApproves()

@@ -1,5 +1,9 @@
 using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using MieEvaluation.Domain.Evaluation;
+using MieEvaluation.Web.Security;
 using MieEvaluation.Web.Services.Registry;
 using MieEvaluation.Web.ViewModels.Registry;
 
@@ -7,12 +11,34 @@ namespace MieEvaluation.Web.Controllers;
 
 /// <summary>The base registry: every designated base with its type, province, region and batch.</summary>
 [Route("bases")]
-public sealed class BasesController(BaseRegistryService registry, IValidator<RegistryQuery> validator, TimeProvider clock) : Controller
+public sealed class BasesController(BaseRegistryService registry, IValidator<RegistryQuery> validator, TimeProvider clock,
+    IStringLocalizer<SharedResource> localizer) : Controller
 {
-    /// <summary>One base: its registry entry, its yearly forms and its audit trail.</summary>
+    /// <summary>
+    /// One base: its registry entry, figures (approved, or <c>?status=provisional</c>), yearly forms and audit trail —
+    /// for the roles that view figures and the evaluators of the base's own groups (<see cref="BaseOperations.Read"/>).
+    /// </summary>
     [HttpGet("{code}")]
-    public async Task<IActionResult> Detail(string code, [FromServices] BasePageService pages, CancellationToken cancellationToken) =>
-        await pages.LoadAsync(code, cancellationToken) is { } page ? View(page) : NotFound();
+    public async Task<IActionResult> Detail(string code, string? status, [FromServices] BasePageService pages,
+        [FromServices] IAuthorizationService authorization, CancellationToken cancellationToken)
+    {
+        if (await pages.FindIdAsync(code, cancellationToken) is not { } id)
+        {
+            return NotFound();
+        }
+
+        if (!(await authorization.AuthorizeAsync(User, new BaseYear(id, null), BaseOperations.Read)).Succeeded)
+        {
+            return Forbid();
+        }
+
+        if (!FigureScopes.TryParse(status, out var scope))
+        {
+            return ValidationExtensions.PlainBadRequest([localizer["Figures.BadScope", status!]]);
+        }
+
+        return await pages.LoadAsync(code, scope, cancellationToken) is { } page ? View(page) : NotFound();
+    }
 
     [HttpGet("")]
     public async Task<IActionResult> Index([FromQuery] RegistryQuery query, CancellationToken cancellationToken)

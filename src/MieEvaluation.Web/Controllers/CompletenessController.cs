@@ -49,7 +49,8 @@ public sealed class CompletenessController(CompletenessService completeness, Fig
     private async Task<((int From, int To) Range, string? Problem)> RangeAsync(string? from, string? to, CancellationToken cancellationToken)
     {
         var lastYear = clock.GetUtcNow().Year;
-        var latest = await figures.LatestYearAsync(cancellationToken);
+        // Completeness follows the forms handed in: the provisional scope's latest year (submitted forms count as reported).
+        var latest = await figures.LatestYearAsync(Domain.Evaluation.FigureScope.Provisional, cancellationToken);
         var input = new FigureFilterInput { From = from, To = to };
         string? problem = null;
         foreach (var (text, _) in new[] { (from, "from"), (to, "to") })

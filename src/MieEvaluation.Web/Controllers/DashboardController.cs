@@ -23,8 +23,10 @@ public sealed class DashboardController(FiguresService figures, IValidator<Figur
     {
         var validation = await validator.ValidateAsync(filter, cancellationToken);
         var invalid = validation.Errors.Select(e => e.PropertyName).ToHashSet();
-        var query = filter.ToQuery(invalid, await figures.LatestYearAsync(cancellationToken), clock.GetUtcNow().Year);
+        var scope = filter.Scope(invalid);
+        var query = filter.ToQuery(invalid, await figures.LatestYearAsync(scope, cancellationToken), clock.GetUtcNow().Year);
         var national = await figures.NationalAsync(query, cancellationToken);
+        var expected = await figures.ExpectedBasesAsync(query, cancellationToken);
         var regionIndicator = national.Rows.FirstOrDefault(r => r.Indicator.Code == indicator)?.Indicator ?? (national.Rows.Count > 0 ? national.Rows[0].Indicator : null);
         var regions = regionIndicator is null
             ? []
@@ -32,7 +34,7 @@ public sealed class DashboardController(FiguresService figures, IValidator<Figur
         var balanced = filter.Balanced(invalid);
 
         return View(new DashboardPage(filter, validation.Errors.Select(e => e.ErrorMessage).Distinct().ToList(), balanced, national, regions,
-            regionIndicator?.Code ?? "", ChartJson(national, regions, balanced)));
+            regionIndicator?.Code ?? "", ChartJson(national, regions, balanced), scope, expected));
     }
 
     /// <summary>The charts' data, serialised (never assembled as script): the page reads it from a JSON block.</summary>
@@ -47,7 +49,7 @@ public sealed class DashboardController(FiguresService figures, IValidator<Figur
                 code = row.Indicator.Code,
                 name = LocalizerExtensions.Pick(row.Indicator.NameZh, row.Indicator.NameEn),
                 unit = LocalizerExtensions.Pick(row.Indicator.UnitZh, row.Indicator.UnitEn),
-                values = series.Yearly.Select(y => y.Value is { } v ? (double?)decimal.Round(v, row.Indicator.Decimals) : null),
+                values = series.Yearly.Select(y => (double?)DisplayRounding.Round(y.Value, row.Indicator.Decimals)),
                 n = series.Yearly.Select(y => y.N),
                 cagr = series.Cagr.Rate is { } rate ? (double?)Percent.Round(rate) : null,
             };
@@ -56,7 +58,7 @@ public sealed class DashboardController(FiguresService figures, IValidator<Figur
         {
             key = g.Key,
             name = g.Key == FiguresService.CentralAndWest ? localizer["Region.CentralWest"].Value : localizer[$"Region.{char.ToUpperInvariant(g.Key[0])}{g.Key[1..]}"].Value,
-            values = g.Growth.Yearly.Select(y => y.Value is { } v ? (double?)decimal.Round(v, 2) : null),
+            values = g.Growth.Yearly.Select(y => (double?)DisplayRounding.Round(y.Value, 2)),
             n = g.Growth.Yearly.Select(y => y.N),
         }),
         labels = new { n = "N", growth = localizer["Dashboard.Cagr"].Value },

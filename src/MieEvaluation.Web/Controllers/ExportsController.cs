@@ -1,9 +1,8 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
+using MieEvaluation.Domain.Evaluation;
 using Microsoft.Extensions.Localization;
-using MieEvaluation.Web.Data;
 using MieEvaluation.Web.Security;
 using MieEvaluation.Web.Services.Exports;
 using MieEvaluation.Web.Services.Figures;
@@ -28,13 +27,14 @@ public sealed class ExportsController(FiguresService figures, IValidator<FigureF
             return refusal;
         }
 
-        var query = filter.ToQuery(new HashSet<string>(), await figures.LatestYearAsync(cancellationToken), clock.GetUtcNow().Year);
+        var scope = filter.Scope(new HashSet<string>());
+        var query = filter.ToQuery(new HashSet<string>(), await figures.LatestYearAsync(scope, cancellationToken), clock.GetUtcNow().Year);
         var national = await figures.NationalAsync(query, cancellationToken);
         var balanced = filter.Balanced(new HashSet<string>());
         var years = Enumerable.Range(query.FromYear, query.YearCount).ToList();
         var header = GrowthKeyColumns
             .Concat(years.SelectMany(y => new[] { CsvExport.Number(y), $"n_{y}" }))
-            .Concat(["cagr_percent", "cagr_note"]);
+            .Concat(["cagr_percent", "cagr_note", "scope"]);
         var rows = national.Rows.Select(row =>
         {
             var series = balanced ? row.BalancedPanel : row.AllReporting;
@@ -45,40 +45,35 @@ public sealed class ExportsController(FiguresService figures, IValidator<FigureF
                     CsvExport.Neutralise(Localization.LocalizerExtensions.Pick(row.Indicator.UnitZh, row.Indicator.UnitEn)),
                 }
                 .Concat(series.Yearly.SelectMany(y => new[] { CsvExport.Number(y.Value), CsvExport.Number(y.N) }))
-                .Concat([CsvExport.Number(Domain.Statistics.Percent.Round(series.Cagr.Rate)), CsvExport.Neutralise(Localization.FigureFormat.Reason(localizer, series.Cagr))]);
+                .Concat([CsvExport.Number(Domain.Statistics.Percent.Round(series.Cagr.Rate)), CsvExport.Neutralise(Localization.FigureFormat.Reason(localizer, series.Cagr)),
+                    FigureScopes.Code(scope)]);
         });
         var name = CsvExport.FileName("growth", clock.GetUtcNow().UtcDateTime, $"{query.FromYear}", $"{query.ToYear}", filter.Region, filter.Type,
-            filter.Batch, filter.Province, balanced ? "balanced" : "all");
+            filter.Batch, filter.Province, balanced ? "balanced" : "all", FigureScopes.Code(scope));
         return File(CsvExport.Write(header, rows), "text/csv; charset=utf-8", name);
     }
 
     /// <summary>Every value in long format, with base and indicator names in both languages, unit and status.</summary>
     [HttpGet("values.csv")]
-    public async Task<IActionResult> Values([FromQuery] FigureFilterInput filter, [FromServices] MieDbContext db, CancellationToken cancellationToken)
+    public async Task<IActionResult> Values([FromQuery] FigureFilterInput filter, CancellationToken cancellationToken)
     {
         if (await RefuseAsync(filter, cancellationToken) is { } refusal)
         {
             return refusal;
         }
 
-        var query = filter.ToQuery(new HashSet<string>(), await figures.LatestYearAsync(cancellationToken), clock.GetUtcNow().Year);
-        var rows = await figures.ValuesFor(query)
-            .OrderBy(v => v.Submission.Base.Code).ThenBy(v => v.Submission.Year).ThenBy(v => v.Indicator.DisplayOrder)
-            .Select(v => new
-            {
-                v.Submission.Base.Code, v.Submission.Base.NameZh, v.Submission.Base.NameEn, v.Submission.Year,
-                IndicatorCode = v.Indicator.Code, IndicatorZh = v.Indicator.NameZh, IndicatorEn = v.Indicator.NameEn, v.Indicator.UnitEn,
-                v.Value, v.Submission.Status, v.Comment,
-            })
-            .ToListAsync(cancellationToken);
-        string[] header = ["base_code", "base_name_zh", "base_name_en", "year", "indicator_code", "indicator_name_zh", "indicator_name_en", "unit", "value", "status", "comment"];
+        var scope = filter.Scope(new HashSet<string>());
+        var query = filter.ToQuery(new HashSet<string>(), await figures.LatestYearAsync(scope, cancellationToken), clock.GetUtcNow().Year);
+        var rows = await figures.ValueRowsAsync(query, cancellationToken: cancellationToken);
+        string[] header = ["base_code", "base_name_zh", "base_name_en", "year", "indicator_code", "indicator_name_zh", "indicator_name_en", "unit", "value", "status", "comment", "scope"];
         var cells = rows.Select(r => new[]
         {
-            CsvExport.Neutralise(r.Code), CsvExport.Neutralise(r.NameZh), CsvExport.Neutralise(r.NameEn), CsvExport.Number(r.Year),
+            CsvExport.Neutralise(r.BaseCode), CsvExport.Neutralise(r.BaseZh), CsvExport.Neutralise(r.BaseEn), CsvExport.Number(r.Year),
             CsvExport.Neutralise(r.IndicatorCode), CsvExport.Neutralise(r.IndicatorZh), CsvExport.Neutralise(r.IndicatorEn), CsvExport.Neutralise(r.UnitEn),
-            CsvExport.Number(r.Value), r.Status.ToString().ToLowerInvariant(), CsvExport.Neutralise(r.Comment),
+            CsvExport.Number(r.Value), r.Status.ToString().ToLowerInvariant(), CsvExport.Neutralise(r.Comment), FigureScopes.Code(scope),
         });
-        var name = CsvExport.FileName("values", clock.GetUtcNow().UtcDateTime, $"{query.FromYear}", $"{query.ToYear}", filter.Region, filter.Type, filter.Batch, filter.Province);
+        var name = CsvExport.FileName("values", clock.GetUtcNow().UtcDateTime, $"{query.FromYear}", $"{query.ToYear}", filter.Region, filter.Type, filter.Batch, filter.Province,
+            FigureScopes.Code(scope));
         return File(CsvExport.Write(header, cells), "text/csv; charset=utf-8", name);
     }
 

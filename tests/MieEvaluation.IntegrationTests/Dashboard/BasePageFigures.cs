@@ -18,7 +18,7 @@ public sealed class BasePageFigures : IClassFixture<SeedPanel.Fixture>
         var haidian = await _app.WithDbAsync(db => db.Bases.SingleAsync(b => b.Code == "16R01"));
         var peers = await _app.WithDbAsync(db => db.IndicatorValues
             .Where(v => v.Indicator.Code == "people_trained" && v.Submission.Year == 2018 && v.Submission.Base.Type == haidian.Type)
-            .Select(v => new { v.Submission.BaseId, v.Value }).ToDictionaryAsync(v => v.BaseId, v => v.Value));
+            .Select(v => new { v.Submission.BaseId, v.Value }).ToDictionaryAsync(v => v.BaseId, v => v.Value!.Value));
         var expected = PeerStanding.Of(haidian.Id, peers)!;
         var official = await _app.SignedInClientAsync(Roles.Official);
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using MieEvaluation.Web.Services.Forms;
 using Microsoft.Extensions.DependencyInjection;
 using MieEvaluation.Domain.Evaluation;
 using MieEvaluation.IntegrationTests.Figures;

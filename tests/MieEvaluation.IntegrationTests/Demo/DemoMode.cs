@@ -66,7 +66,7 @@ public sealed class DemoMode
         await using (var first = DemoApp(path, log))
         {
             _ = first.CreateClient();
-            firstSum = await first.WithDbAsync(db => db.IndicatorValues.Where(v => v.Submission.Year == 2020).SumAsync(v => v.Value));
+            firstSum = await first.WithDbAsync(db => db.IndicatorValues.Where(v => v.Submission.Year == 2020).SumAsync(v => v.Value!.Value));
         }
 
         var firstPassword = PrintedPassword(File.ReadAllText(log), "analyst@demo.mie");

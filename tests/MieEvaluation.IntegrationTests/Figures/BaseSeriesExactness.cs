@@ -134,7 +134,7 @@ public sealed class BaseSeriesExactness : IAsyncLifetime
                 .Select(v => new { v.Submission.BaseId, v.Submission.Year, v.Submission.Status, v.IndicatorId, v.Value })
                 .ToListAsync())
             .GroupBy(v => v.BaseId)
-            .ToDictionary(g => g.Key, g => Describe(g.Select(v => new SeriesEntry(v.Year, v.Status, v.IndicatorId, v.Value)))));
+            .ToDictionary(g => g.Key, g => Describe(g.Select(v => new SeriesEntry(v.Year, v.Status, v.IndicatorId, v.Value!.Value)))));
 
         Assert.Equal(fromValues, await SeriesAsync());
     }
@@ -150,7 +150,7 @@ public sealed class BaseSeriesExactness : IAsyncLifetime
 
         foreach (var row in computed.Rows)
         {
-            var ofIndicator = values.Where(v => v.IndicatorId == row.Indicator.Id).Select(v => new BaseYearValue(v.BaseId, v.Year, v.Value)).ToList();
+            var ofIndicator = values.Where(v => v.IndicatorId == row.Indicator.Id).Select(v => new BaseYearValue(v.BaseId, v.Year, v.Value!.Value)).ToList();
             var all = SeriesGrowth.FromBaseValues(ofIndicator, row.Indicator.Aggregation, Report.FromYear, Report.ToYear);
             var balanced = SeriesGrowth.FromBaseValues(ofIndicator, row.Indicator.Aggregation, Report.FromYear, Report.ToYear,
                 Panel.BalancedBaseIds(ofIndicator, Report.FromYear, Report.ToYear));

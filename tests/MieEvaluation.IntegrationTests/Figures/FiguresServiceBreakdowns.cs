@@ -25,7 +25,7 @@ public sealed class FiguresServiceBreakdowns : IClassFixture<SeedPanel.Fixture>
         var rows = await _app.WithDbAsync(db => db.IndicatorValues
             .Where(v => v.Indicator.Code == indicator && v.Submission.Year == year)
             .Select(v => new { v.Value, v.Submission.Base, v.Submission.Base.Province }).ToListAsync());
-        return rows.GroupBy(r => key(r.Base)).ToDictionary(g => g.Key, g => (g.Sum(r => r.Value) / g.Count(), g.Count()));
+        return rows.GroupBy(r => key(r.Base)).ToDictionary(g => g.Key, g => (g.Sum(r => r.Value!.Value) / g.Count(), g.Count()));
     }
 
     [Theory]
@@ -76,7 +76,7 @@ public sealed class FiguresServiceBreakdowns : IClassFixture<SeedPanel.Fixture>
         var peers = await _app.WithDbAsync(db => db.IndicatorValues
             .Where(v => v.Indicator.Code == "new_market_entities" && v.Submission.Year == 2018 && v.Submission.Base.Type == haidian.Type)
             .Select(v => new { v.Submission.BaseId, v.Value })
-            .ToDictionaryAsync(v => v.BaseId, v => v.Value));
+            .ToDictionaryAsync(v => v.BaseId, v => v.Value!.Value));
 
         var figures = await WithServiceAsync(s => s.ForBaseAsync(haidian.Id, new FigureQuery(2016, 2018)));
         var market = figures.Single(f => f.Indicator.Code == "new_market_entities");

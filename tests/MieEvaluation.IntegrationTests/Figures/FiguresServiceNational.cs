@@ -51,7 +51,7 @@ public sealed class FiguresServiceNational : IClassFixture<SeedPanel.Fixture>
         var expected = await _app.WithDbAsync(async db => (await db.IndicatorValues
                 .Where(v => _batch2016.Contains(v.Submission.BaseId) && v.Indicator.Code == "new_market_entities")
                 .Select(v => new { v.Submission.Year, v.Value }).ToListAsync())
-            .GroupBy(v => v.Year).OrderBy(g => g.Key).Select(g => g.Sum(v => v.Value) / g.Count()).ToList());
+            .GroupBy(v => v.Year).OrderBy(g => g.Key).Select(g => g.Sum(v => v.Value!.Value) / g.Count()).ToList());
         var market = figures.Rows.Single(r => r.Indicator.Code == "new_market_entities");
 
         Assert.Equal([28, 28, 28], market.BalancedPanel.Yearly.Select(y => y.N));

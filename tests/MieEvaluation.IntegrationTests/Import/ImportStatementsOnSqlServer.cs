@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.SqlServer.TransactSql.ScriptDom;
 using MieEvaluation.Domain.Evaluation;
 using MieEvaluation.Web.Data;
+using MieEvaluation.Web.Services.Forms;
 using MieEvaluation.Web.Services.Import;
 
 namespace MieEvaluation.IntegrationTests.Import;
@@ -18,7 +19,8 @@ public sealed class ImportStatementsOnSqlServer
     {
         using var db = new SqlServerMieDbContext(new DbContextOptionsBuilder<SqlServerMieDbContext>()
             .UseSqlServer("Server=unused;Database=unused").Options);
-        using var writer = new ImportWriter(db, new ClaimsPrincipal(), "file.csv", SubmissionStatus.Submitted, DateTime.UtcNow);
+        using var writer = new ImportWriter(db, new FormWarnings(db), new ClaimsPrincipal(), "file.csv", FormIntent.SubmitIfReady, DateTime.UtcNow,
+            (key, _) => key, previewed: null);
         var statements = writer.Statements().ToList();
         var parser = new TSql160Parser(initialQuotedIdentifiers: true);
 

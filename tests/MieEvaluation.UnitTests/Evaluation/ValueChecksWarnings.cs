@@ -71,5 +71,5 @@ public sealed class ValueChecksWarnings
     [InlineData("12", 0, true)]
     [InlineData("12.0001", 4, true)]
     public void ChecksDecimalPlacesIgnoringTrailingZeros(string value, int decimals, bool fits) =>
-        Assert.Equal(fits, ValueChecks.FitsDecimals(decimal.Parse(value, System.Globalization.CultureInfo.InvariantCulture), decimals));
+        Assert.Equal(fits, ReportedValueRules.FitsDecimals(decimal.Parse(value, System.Globalization.CultureInfo.InvariantCulture), decimals));
 }

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using MieEvaluation.Domain.Evaluation;
 using MieEvaluation.Domain.Statistics;
 using MieEvaluation.Web.Security;
 using MieEvaluation.Web.Services.Figures;
@@ -24,13 +25,18 @@ public sealed class FiguresApiController(FiguresService figures, IValidator<Figu
         }
 
         var none = new HashSet<string>();
-        var national = await figures.NationalAsync(filter.ToQuery(none, await figures.LatestYearAsync(cancellationToken), clock.GetUtcNow().Year), cancellationToken);
+        var scope = filter.Scope(none);
+        var query = filter.ToQuery(none, await figures.LatestYearAsync(scope, cancellationToken), clock.GetUtcNow().Year);
+        var national = await figures.NationalAsync(query, cancellationToken);
+        var expected = await figures.ExpectedBasesAsync(query, cancellationToken);
         var balanced = filter.Balanced(none);
         return Ok(new
         {
             from = national.Query.FromYear,
             to = national.Query.ToYear,
             panel = balanced ? "balanced" : "all",
+            status = FigureScopes.Code(scope),
+            expectedBases = expected.Select(e => new { year = e.Key, n = e.Value }),
             indicators = national.Rows.Select(row =>
             {
                 var series = balanced ? row.BalancedPanel : row.AllReporting;
@@ -40,7 +46,7 @@ public sealed class FiguresApiController(FiguresService figures, IValidator<Figu
                     nameZh = row.Indicator.NameZh,
                     nameEn = row.Indicator.NameEn,
                     aggregation = row.Indicator.Aggregation.ToString(),
-                    years = series.Yearly.Select(y => new { year = y.Year, value = y.Value, n = y.N }),
+                    years = series.Yearly.Select(y => new { year = y.Year, value = y.Value, n = y.N, incomplete = FigureScopes.IsIncomplete(y.N, expected[y.Year]) }),
                     cagr = Growth(series.Cagr.Rate, series.Cagr.UndefinedReason),
                     medianBaseCagr = new MedianJson(series.MedianBaseCagr.Rate, Percent.Round(series.MedianBaseCagr.Rate),
                         series.MedianBaseCagr.UndefinedReason?.ToString(), series.MedianBaseCagr.N),
@@ -50,9 +56,14 @@ public sealed class FiguresApiController(FiguresService figures, IValidator<Figu
     }
 
     [HttpGet("figures/bases/{code}")]
-    public async Task<IActionResult> Base(string code, [FromServices] BasePageService pages, CancellationToken cancellationToken)
+    public async Task<IActionResult> Base(string code, string? status, [FromServices] BasePageService pages, CancellationToken cancellationToken)
     {
-        if (await pages.LoadAsync(code, cancellationToken) is not { } page)
+        if (!FigureScopes.TryParse(status, out var scope))
+        {
+            return BadParameter([$"Unknown scope \"{status}\"; use approved or provisional."]);
+        }
+
+        if (await pages.LoadAsync(code, scope, cancellationToken) is not { } page)
         {
             return Unknown($"There is no base with the code \"{code}\".");
         }
@@ -60,6 +71,7 @@ public sealed class FiguresApiController(FiguresService figures, IValidator<Figu
         return Ok(new
         {
             code = page.Entry.Code,
+            status = FigureScopes.Code(scope),
             from = page.Range.FromYear,
             to = page.Range.ToYear,
             indicators = page.Figures.Select(f => new
@@ -82,7 +94,7 @@ public sealed class FiguresApiController(FiguresService figures, IValidator<Figu
     [HttpGet("completeness")]
     public async Task<IActionResult> Completeness([FromServices] CompletenessService completeness, CancellationToken cancellationToken)
     {
-        var latest = await figures.LatestYearAsync(cancellationToken);
+        var latest = await figures.LatestYearAsync(FigureScope.Approved, cancellationToken);
         var data = await completeness.LoadAsync(Math.Max(2016, latest - 19), latest, cancellationToken);
         return Ok(new
         {

@@ -33,52 +33,31 @@ public sealed class ValuesApiController(FiguresService figures, IValidator<Figur
     [Authorize(Policy = Policies.Export)]
     public async Task<IActionResult> Values(string? @base, string? from, string? to, string? indicator, string? status, CancellationToken cancellationToken)
     {
-        var filter = new FigureFilterInput { From = from, To = to };
+        var filter = new FigureFilterInput { From = from, To = to, Status = status };
         var problems = (await validator.ValidateAsync(filter, cancellationToken)).Errors.Select(e => e.ErrorMessage).ToList();
-        SubmissionStatus? wanted = null;
-        if (!string.IsNullOrWhiteSpace(status))
-        {
-            if (Enum.TryParse<SubmissionStatus>(status, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed))
-            {
-                wanted = parsed;
-            }
-            else
-            {
-                problems.Add($"Unknown status \"{status}\"; use draft, submitted, approved or returned.");
-            }
-        }
-
         if (problems.Count > 0)
         {
             return BadParameter(problems);
         }
 
-        var query = filter.ToQuery(new HashSet<string>(), await figures.LatestYearAsync(cancellationToken), clock.GetUtcNow().Year);
-        var values = figures.ValuesFor(query with { Statuses = wanted is { } w ? new HashSet<SubmissionStatus> { w } : null });
-        if (!string.IsNullOrWhiteSpace(@base))
-        {
-            values = values.Where(v => v.Submission.Base.Code == @base);
-        }
-
-        if (!string.IsNullOrWhiteSpace(indicator))
-        {
-            values = values.Where(v => v.Indicator.Code == indicator);
-        }
-
-        var rows = await values.OrderBy(v => v.Submission.Base.Code).ThenBy(v => v.Submission.Year).ThenBy(v => v.Indicator.DisplayOrder)
-            .Select(v => new { baseCode = v.Submission.Base.Code, year = v.Submission.Year, indicatorCode = v.Indicator.Code, value = v.Value, status = v.Submission.Status, comment = v.Comment })
-            .ToListAsync(cancellationToken);
+        var scope = filter.Scope(new HashSet<string>());
+        var query = filter.ToQuery(new HashSet<string>(), await figures.LatestYearAsync(scope, cancellationToken), clock.GetUtcNow().Year);
+        var rows = await figures.ValueRowsAsync(query, @base, indicator, cancellationToken);
         if (!WantsCsv())
         {
-            return Ok(rows.Select(r => new { r.baseCode, r.year, r.indicatorCode, r.value, status = r.status.ToString().ToLowerInvariant(), r.comment }));
+            return Ok(rows.Select(r => new
+            {
+                baseCode = r.BaseCode, year = r.Year, indicatorCode = r.IndicatorCode, value = r.Value, status = r.Status.ToString().ToLowerInvariant(),
+                comment = r.Comment, scope = FigureScopes.Code(scope),
+            }));
         }
 
-        string[] header = ["base_code", "year", "indicator_code", "value", "status", "comment"];
+        string[] header = ["base_code", "year", "indicator_code", "value", "status", "comment", "scope"];
         var csv = CsvExport.Write(header, rows.Select(r => new[]
         {
-            CsvExport.Neutralise(r.baseCode), r.year.ToString(CultureInfo.InvariantCulture), CsvExport.Neutralise(r.indicatorCode), CsvExport.Number(r.value),
-            r.status.ToString().ToLowerInvariant(), CsvExport.Neutralise(r.comment),
+            CsvExport.Neutralise(r.BaseCode), r.Year.ToString(CultureInfo.InvariantCulture), CsvExport.Neutralise(r.IndicatorCode), CsvExport.Number(r.Value),
+            r.Status.ToString().ToLowerInvariant(), CsvExport.Neutralise(r.Comment), FigureScopes.Code(scope),
         }));
-        return File(csv, "text/csv; charset=utf-8", CsvExport.FileName("values", clock.GetUtcNow().UtcDateTime, from, to, @base, indicator, status));
+        return File(csv, "text/csv; charset=utf-8", CsvExport.FileName("values", clock.GetUtcNow().UtcDateTime, from, to, @base, indicator, FigureScopes.Code(scope)));
     }
 }

@@ -5,7 +5,8 @@ namespace MieEvaluation.Web.Services.Figures;
 
 /// <summary>
 /// Which values count: the year range, the bases (region, type, batch, province) and the submission statuses.
-/// A null member means "all". Statuses are all until the review workflow exists; then the default becomes Approved.
+/// A null member means "all"; for statuses that is only for tools and tests — every page, export and API answer sets
+/// them from its <see cref="FigureScope"/> (approved by default; drafts and returned forms never count).
 /// </summary>
 public sealed record FigureQuery(
     int FromYear,

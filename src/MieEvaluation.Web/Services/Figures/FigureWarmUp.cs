@@ -27,7 +27,8 @@ internal sealed partial class FigureWarmUp(IServiceScopeFactory scopes, IHostApp
         {
             using var scope = scopes.CreateScope();
             var figures = scope.ServiceProvider.GetRequiredService<FiguresService>();
-            var query = new FigureFilterInput().ToQuery(new HashSet<string>(), await figures.LatestYearAsync(stoppingToken), clock.GetUtcNow().Year);
+            var query = new FigureFilterInput().ToQuery(new HashSet<string>(), await figures.LatestYearAsync(Domain.Evaluation.FigureScope.Approved, stoppingToken),
+                clock.GetUtcNow().Year);
             await figures.NationalAsync(query, stoppingToken);
             await figures.BreakdownAsync(query, Breakdown.Region, stoppingToken);
         }

@@ -22,14 +22,28 @@ public sealed class FiguresService(MieDbContext db, FigureCache cache)
     public Task<IReadOnlyList<IndicatorBreakdown>> BreakdownAsync(FigureQuery query, Breakdown by, CancellationToken cancellationToken = default) =>
         cache.GetOrComputeAsync(db, $"breakdown-{by}", query, () => ComputeBreakdownAsync(query, by, cancellationToken), cancellationToken);
 
-    /// <summary>The last year with any value, or this year when there is none: the dashboard's default end year.</summary>
+    /// <summary>The last year with a value counted in <paramref name="scope"/>, or this year when there is none: the default end year.</summary>
     /// <remarks>
     /// Walks the (Year, Status) index from the newest year and stops at the first form with a value, instead of
     /// testing every form for values (a second per dashboard at 120,000 forms).
     /// </remarks>
-    public async Task<int> LatestYearAsync(CancellationToken cancellationToken = default) =>
-        await db.Submissions.Where(s => s.Values.Any()).OrderByDescending(s => s.Year).Select(s => (int?)s.Year)
+    public async Task<int> LatestYearAsync(FigureScope scope, CancellationToken cancellationToken = default)
+    {
+        var counted = FigureScopes.Counted(scope).ToList();
+        return await db.Submissions.Where(s => counted.Contains(s.Status) && s.Values.Any(v => v.Value != null))
+            .OrderByDescending(s => s.Year).Select(s => (int?)s.Year)
             .FirstOrDefaultAsync(cancellationToken) ?? DateTime.UtcNow.Year;
+    }
+
+    /// <summary>
+    /// Per year of the query, how many bases of its selection are expected to report: active and designated by that
+    /// year. A year whose counted N is below half of it is incomplete (<see cref="FigureScopes.IsIncomplete"/>).
+    /// </summary>
+    public async Task<IReadOnlyDictionary<int, int>> ExpectedBasesAsync(FigureQuery query, CancellationToken cancellationToken = default)
+    {
+        var batches = await SelectedBases(query).Where(b => b.IsActive).GroupBy(b => b.BatchYear).Select(g => new { Batch = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        return Enumerable.Range(query.FromYear, query.YearCount).ToDictionary(y => y, y => batches.Where(b => b.Batch <= y).Sum(b => b.Count));
+    }
 
     /// <summary>The national table computed from the database now, bypassing the cache.</summary>
     /// <remarks>
@@ -123,8 +137,29 @@ public sealed class FiguresService(MieDbContext db, FigureCache cache)
 
     public const string CentralAndWest = "central_west";
 
-    /// <summary>The values a query counts, for exports that list them.</summary>
-    public IQueryable<IndicatorValue> ValuesFor(FigureQuery query) => Values(query);
+    /// <summary>
+    /// The values a query counts, for exports that list them, by base, year and indicator; optionally of one base or
+    /// one indicator (by code). Explained gaps are listed too, with no value and their comment.
+    /// </summary>
+    public async Task<IReadOnlyList<ValueRow>> ValueRowsAsync(FigureQuery query, string? baseCode = null, string? indicatorCode = null,
+        CancellationToken cancellationToken = default)
+    {
+        var values = Values(query);
+        if (!string.IsNullOrWhiteSpace(baseCode))
+        {
+            values = values.Where(v => v.Submission.Base.Code == baseCode);
+        }
+
+        if (!string.IsNullOrWhiteSpace(indicatorCode))
+        {
+            values = values.Where(v => v.Indicator.Code == indicatorCode);
+        }
+
+        return await values.OrderBy(v => v.Submission.Base.Code).ThenBy(v => v.Submission.Year).ThenBy(v => v.Indicator.DisplayOrder)
+            .Select(v => new ValueRow(v.Submission.Base.Code, v.Submission.Base.NameZh, v.Submission.Base.NameEn, v.Submission.Year,
+                v.Indicator.Code, v.Indicator.NameZh, v.Indicator.NameEn, v.Indicator.UnitEn, v.Value, v.Submission.Status, v.Comment))
+            .ToListAsync(cancellationToken);
+    }
 
     private IQueryable<IndicatorValue> Values(FigureQuery query)
     {
@@ -158,34 +193,38 @@ public sealed class FiguresService(MieDbContext db, FigureCache cache)
         return values;
     }
 
-    /// <summary>The packed series of the bases a query selects, with what a breakdown groups them by.</summary>
-    private IQueryable<SeriesRow> SeriesRows(FigureQuery query)
+    /// <summary>The bases a query selects by region, type, batch and province.</summary>
+    private IQueryable<DemonstrationBase> SelectedBases(FigureQuery query)
     {
-        var rows = from series in db.BaseSeries.AsNoTracking()
-                   join b in db.Bases on series.BaseId equals b.Id
-                   select new { series, b };
+        var bases = db.Bases.AsNoTracking();
         if (query.Regions is { } regions)
         {
-            rows = rows.Where(r => regions.Contains(r.b.Province.Region));
+            bases = bases.Where(b => regions.Contains(b.Province.Region));
         }
 
         if (query.Type is { } type)
         {
-            rows = rows.Where(r => r.b.Type == type);
+            bases = bases.Where(b => b.Type == type);
         }
 
         if (query.Batch is { } batch)
         {
-            rows = rows.Where(r => r.b.BatchYear == batch);
+            bases = bases.Where(b => b.BatchYear == batch);
         }
 
         if (query.ProvinceCode is { } province)
         {
-            rows = rows.Where(r => r.b.Province.Code == province);
+            bases = bases.Where(b => b.Province.Code == province);
         }
 
-        return rows.Select(r => new SeriesRow(r.b.Province.Region, r.b.Type, r.b.BatchYear, r.b.Province.Code, r.series.Data));
+        return bases;
     }
+
+    /// <summary>The packed series of the bases a query selects, with what a breakdown groups them by.</summary>
+    private IQueryable<SeriesRow> SeriesRows(FigureQuery query) =>
+        from series in db.BaseSeries.AsNoTracking()
+        join b in SelectedBases(query) on series.BaseId equals b.Id
+        select new SeriesRow(b.Province.Region, b.Type, b.BatchYear, b.Province.Code, series.Data);
 
     private static IEnumerable<string> GroupKeys(SeriesRow row, Breakdown by)
     {
@@ -216,3 +255,7 @@ public sealed class FiguresService(MieDbContext db, FigureCache cache)
 
     private sealed record SeriesRow(Region Region, BaseType Type, int BatchYear, string ProvinceCode, byte[] Data);
 }
+
+/// <summary>One value as the exports list it.</summary>
+public sealed record ValueRow(string BaseCode, string BaseZh, string BaseEn, int Year, string IndicatorCode, string IndicatorZh, string IndicatorEn,
+    string UnitEn, decimal? Value, SubmissionStatus Status, string? Comment);

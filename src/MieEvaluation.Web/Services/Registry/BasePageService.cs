@@ -16,13 +16,18 @@ public sealed record BaseSubmissionRow(int Year, SubmissionStatus Status, int Va
 /// </summary>
 public sealed record BasePage(
     RegistryEntry Entry, FigureQuery Range, IReadOnlyList<BaseIndicatorFigures> Figures, NationalFigures National, NationalFigures TypeMeans,
-    IReadOnlyList<BaseSubmissionRow> Submissions, IReadOnlyList<AuditLine> Audit, IReadOnlyList<IssueRow> Issues);
+    IReadOnlyList<BaseSubmissionRow> Submissions, IReadOnlyList<AuditLine> Audit, IReadOnlyList<IssueRow> Issues, FigureScope Scope);
 
 public sealed class BasePageService(MieDbContext db, FiguresService figures, Issues.IssueReportService issues)
 {
     public const int MaxAuditLines = 200;
 
-    public async Task<BasePage?> LoadAsync(string code, CancellationToken cancellationToken = default)
+    /// <summary>The id of the base with this code, or null: what the page's authorization is decided on.</summary>
+    public async Task<int?> FindIdAsync(string code, CancellationToken cancellationToken = default) =>
+        await db.Bases.AsNoTracking().Where(b => b.Code == code).Select(b => (int?)b.Id).SingleOrDefaultAsync(cancellationToken);
+
+    /// <summary>The page, with its figures counted in <paramref name="scope"/>; null when no base has the code.</summary>
+    public async Task<BasePage?> LoadAsync(string code, FigureScope scope, CancellationToken cancellationToken = default)
     {
         var found = await db.Bases.AsNoTracking().Where(b => b.Code == code)
             .Select(b => new
@@ -42,13 +47,14 @@ public sealed class BasePageService(MieDbContext db, FiguresService figures, Iss
             .Select(s => new BaseSubmissionRow(s.Year, s.Status, s.Values.Count, s.UpdatedAtUtc)).ToListAsync(cancellationToken);
         var audit = await db.AuditEntries.AsNoTracking().Where(a => a.BaseId == baseId).AsLines(db).Take(MaxAuditLines)
             .ToListAsync(cancellationToken);
-        var range = new FigureQuery(Math.Max(2016, entry.BatchYear), Math.Max(Math.Max(2016, entry.BatchYear), await figures.LatestYearAsync(cancellationToken)));
+        var first = Math.Max(2016, entry.BatchYear);
+        var range = new FigureQuery(first, Math.Max(first, await figures.LatestYearAsync(scope, cancellationToken)), Statuses: FigureScopes.Counted(scope));
         if (range.YearCount > 20)
         {
             range = range with { FromYear = range.ToYear - 19 };
         }
 
         return new BasePage(entry, range, await figures.ForBaseAsync(baseId, range, cancellationToken), await figures.NationalAsync(range, cancellationToken),
-            await figures.NationalAsync(range with { Type = entry.Type }, cancellationToken), submissions, audit, await issues.ForBaseAsync(baseId));
+            await figures.NationalAsync(range with { Type = entry.Type }, cancellationToken), submissions, audit, await issues.ForBaseAsync(baseId), scope);
     }
 }

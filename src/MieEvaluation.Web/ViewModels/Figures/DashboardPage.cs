@@ -1,3 +1,4 @@
+using MieEvaluation.Domain.Evaluation;
 using MieEvaluation.Domain.Statistics;
 using MieEvaluation.Web.Services.Figures;
 
@@ -11,8 +12,14 @@ public sealed record DashboardPage(
     NationalFigures Figures,
     IReadOnlyList<BreakdownGroup> Regions,
     string RegionIndicatorCode,
-    string ChartJson)
+    string ChartJson,
+    FigureScope Scope,
+    IReadOnlyDictionary<int, int> ExpectedBases)
 {
+    /// <summary>Whether a year's column is incomplete: the most bases counted for any indicator is below half of those expected.</summary>
+    public bool IsIncomplete(int year) =>
+        FigureScopes.IsIncomplete(Figures.Rows.Select(r => Series(r).Yearly.Single(y => y.Year == year).N).DefaultIfEmpty(0).Max(), ExpectedBases[year]);
+
     public IEnumerable<int> Years => Enumerable.Range(Figures.Query.FromYear, Figures.Query.YearCount);
 
     public SeriesGrowth Series(IndicatorFigures row) => Balanced ? row.BalancedPanel : row.AllReporting;
@@ -24,6 +31,7 @@ public sealed record DashboardPage(
         {
             ["from"] = Filter.From, ["to"] = Filter.To, ["region"] = Filter.Region, ["type"] = Filter.Type,
             ["batch"] = Filter.Batch, ["province"] = Filter.Province, ["panel"] = Filter.Panel, ["indicator"] = RegionIndicatorCode,
+            ["status"] = Scope == FigureScope.Provisional ? "provisional" : null,
         };
         pairs[name] = value;
         return "?" + string.Join("&", pairs.Where(p => !string.IsNullOrWhiteSpace(p.Value))

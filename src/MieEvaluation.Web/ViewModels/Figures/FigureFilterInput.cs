@@ -2,6 +2,7 @@ using System.Globalization;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using MieEvaluation.Domain.Evaluation;
 using MieEvaluation.Domain.Registry;
 using MieEvaluation.Web.Data;
 using MieEvaluation.Web.Services.Figures;
@@ -36,12 +37,22 @@ public sealed class FigureFilterInput
     /// <summary><c>all</c> (default) or <c>balanced</c>.</summary>
     public string? Panel { get; set; }
 
+    /// <summary><c>approved</c> (default: reviewed data only) or <c>provisional</c> (approved and submitted).</summary>
+    public string? Status { get; set; }
+
+    /// <summary>The scope asked for; approved when none or an invalid one was given.</summary>
+    public FigureScope Scope(IReadOnlySet<string> invalid) =>
+        !invalid.Contains(nameof(Status)) && FigureScopes.TryParse(Status, out var scope) ? scope : FigureScope.Approved;
+
     public bool Balanced(IReadOnlySet<string> invalid) => !invalid.Contains(nameof(Panel)) && string.Equals(Panel?.Trim(), "balanced", StringComparison.OrdinalIgnoreCase);
 
     public static bool TryYear(string? text, int lastYear, out int year) =>
         int.TryParse(text?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out year) && year >= FirstYear && year <= lastYear;
 
-    /// <summary>The query from the valid members; the default range is 2016 to the last year with data (or this year).</summary>
+    /// <summary>
+    /// The query from the valid members; the default range is 2016 to <paramref name="defaultTo"/>, the last year with
+    /// values counted in the scope (<see cref="Services.Figures.FiguresService.LatestYearAsync"/>).
+    /// </summary>
     public FigureQuery ToQuery(IReadOnlySet<string> invalid, int defaultTo, int lastYear)
     {
         var from = !invalid.Contains(nameof(From)) && TryYear(From, lastYear, out var f) ? f : FirstYear;
@@ -53,7 +64,7 @@ public sealed class FigureFilterInput
 
         var registry = new RegistryQuery { Region = Region, Type = Type, Batch = Batch, Province = Province }
             .ToFilter(invalid, lastYear);
-        return new FigureQuery(from, to, registry.Regions, registry.Type, registry.Batch, registry.ProvinceCode);
+        return new FigureQuery(from, to, registry.Regions, registry.Type, registry.Batch, registry.ProvinceCode, FigureScopes.Counted(Scope(invalid)));
     }
 }
 
@@ -79,6 +90,8 @@ public sealed class FigureFilterInputValidator : AbstractValidator<FigureFilterI
         RuleFor(x => x.Province)
             .MustAsync(async (p, ct) => string.IsNullOrWhiteSpace(p) || await db.Provinces.AnyAsync(x => x.Code == p.Trim(), ct))
             .WithMessage(x => localizer["Registry.UnknownProvince", x.Province!]);
+        RuleFor(x => x.Status).Must(s => FigureScopes.TryParse(s, out _))
+            .WithMessage(x => localizer["Figures.BadScope", x.Status!]);
         RuleFor(x => x.Panel).Must(p => string.IsNullOrWhiteSpace(p) || p.Trim() is "all" or "balanced")
             .WithMessage(x => localizer["Figures.BadPanel", x.Panel!]);
     }

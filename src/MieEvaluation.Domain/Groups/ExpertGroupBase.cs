@@ -13,7 +13,7 @@ public class ExpertGroupBase
 
     /// <summary>
     /// The group's year, held here too so that the database itself enforces one group per base and year (a unique
-    /// index on base and year); a composite foreign key to the group's id and year keeps it equal to the group's.
+    /// index on base and year). The context copies it from the group on every insert (MieDbContext), so it cannot differ.
     /// </summary>
     public int Year { get; set; }
 

@@ -65,6 +65,7 @@ public abstract class MieDbContext(DbContextOptions options) : IdentityDbContext
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         RefuseAuditRewrites();
+        await CopyGroupYearsAsync(cancellationToken);
         if (BaseSeriesMaintenance.Capture(ChangeTracker) is not { } change)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
@@ -99,6 +100,20 @@ public abstract class MieDbContext(DbContextOptions options) : IdentityDbContext
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(MieDbContext).Assembly);
+    }
+
+    /// <summary>
+    /// A new assignment of a base to a group carries the group's year, on which the database's unique index (one group
+    /// per base and year) works: taken from the group here, whoever added the assignment.
+    /// </summary>
+    private async Task CopyGroupYearsAsync(CancellationToken cancellationToken)
+    {
+        foreach (var entry in ChangeTracker.Entries<ExpertGroupBase>().Where(e => e.State == EntityState.Added).ToList())
+        {
+            var assignment = entry.Entity;
+            assignment.Year = assignment.Group?.Year
+                ?? await ExpertGroups.Where(g => g.Id == assignment.GroupId).Select(g => g.Year).SingleAsync(cancellationToken);
+        }
     }
 
     /// <summary>The audit trail is append-only: an update or delete of an entry is a bug, never a feature.</summary>

@@ -30,7 +30,7 @@ public sealed class FigureWarmUpAtStart
         await app.WithDbAsync(db => db.BaseSeries.ExecuteDeleteAsync());
         using var scope = app.Services.CreateScope();
         var figures = scope.ServiceProvider.GetRequiredService<FiguresService>();
-        var query = new FigureFilterInput().ToQuery(new HashSet<string>(), await figures.LatestYearAsync(), DateTime.UtcNow.Year);
+        var query = new FigureFilterInput().ToQuery(new HashSet<string>(), await figures.LatestYearAsync(MieEvaluation.Domain.Evaluation.FigureScope.Approved), DateTime.UtcNow.Year);
         var served = await figures.NationalAsync(query);
         var computedNow = await figures.ComputeNationalAsync(query);
 

@@ -10,6 +10,7 @@ public sealed class SubmissionWorkflowNext
     [InlineData(SubmissionStatus.Submitted, WorkflowAction.Approve, SubmissionStatus.Approved)]
     [InlineData(SubmissionStatus.Submitted, WorkflowAction.Return, SubmissionStatus.Returned)]
     [InlineData(SubmissionStatus.Returned, WorkflowAction.Save, SubmissionStatus.Draft)]
+    [InlineData(SubmissionStatus.Submitted, WorkflowAction.Save, SubmissionStatus.Draft)] // a changed submitted form is submitted again
     [InlineData(SubmissionStatus.Returned, WorkflowAction.Submit, SubmissionStatus.Submitted)]
     [InlineData(SubmissionStatus.Approved, WorkflowAction.Reopen, SubmissionStatus.Draft)]
     public void AllowsTheWorkflowsTransitions(SubmissionStatus from, WorkflowAction action, SubmissionStatus to) =>

@@ -417,8 +417,6 @@ namespace MieEvaluation.Web.Data.Migrations.SqlServer
                     b.HasIndex("BaseId", "Year")
                         .IsUnique();
 
-                    b.HasIndex("GroupId", "Year");
-
                     b.ToTable("ExpertGroupBases");
                 });
 
@@ -890,8 +888,7 @@ namespace MieEvaluation.Web.Data.Migrations.SqlServer
 
                     b.HasOne("MieEvaluation.Domain.Groups.ExpertGroup", "Group")
                         .WithMany("Bases")
-                        .HasForeignKey("GroupId", "Year")
-                        .HasPrincipalKey("Id", "Year")
+                        .HasForeignKey("GroupId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 

@@ -395,8 +395,6 @@ namespace MieEvaluation.Web.Data.Migrations.Sqlite
                     b.HasIndex("BaseId", "Year")
                         .IsUnique();
 
-                    b.HasIndex("GroupId", "Year");
-
                     b.ToTable("ExpertGroupBases");
                 });
 
@@ -853,8 +851,7 @@ namespace MieEvaluation.Web.Data.Migrations.Sqlite
 
                     b.HasOne("MieEvaluation.Domain.Groups.ExpertGroup", "Group")
                         .WithMany("Bases")
-                        .HasForeignKey("GroupId", "Year")
-                        .HasPrincipalKey("Id", "Year")
+                        .HasForeignKey("GroupId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 

@@ -10,10 +10,6 @@ namespace MieEvaluation.Web.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropForeignKey(
-                name: "FK_ExpertGroupBases_ExpertGroups_GroupId",
-                table: "ExpertGroupBases");
-
             migrationBuilder.DropIndex(
                 name: "IX_ExpertGroupBases_BaseId",
                 table: "ExpertGroupBases");
@@ -37,51 +33,21 @@ namespace MieEvaluation.Web.Data.Migrations.Sqlite
                 nullable: false,
                 defaultValue: 0);
 
-            // Each assignment takes its group's year before the year joins the key and the unique index.
+            // Each assignment takes its group's year before the unique index (one group per base and year) is built.
             migrationBuilder.Sql(@"UPDATE ""ExpertGroupBases"" SET ""Year"" = (SELECT g.""Year"" FROM ""ExpertGroups"" AS g WHERE g.""Id"" = ""ExpertGroupBases"".""GroupId"");");
-
-            migrationBuilder.AddUniqueConstraint(
-                name: "AK_ExpertGroups_Id_Year",
-                table: "ExpertGroups",
-                columns: new[] { "Id", "Year" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ExpertGroupBases_BaseId_Year",
                 table: "ExpertGroupBases",
                 columns: new[] { "BaseId", "Year" },
                 unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_ExpertGroupBases_GroupId_Year",
-                table: "ExpertGroupBases",
-                columns: new[] { "GroupId", "Year" });
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_ExpertGroupBases_ExpertGroups_GroupId_Year",
-                table: "ExpertGroupBases",
-                columns: new[] { "GroupId", "Year" },
-                principalTable: "ExpertGroups",
-                principalColumns: new[] { "Id", "Year" },
-                onDelete: ReferentialAction.Cascade);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropForeignKey(
-                name: "FK_ExpertGroupBases_ExpertGroups_GroupId_Year",
-                table: "ExpertGroupBases");
-
-            migrationBuilder.DropUniqueConstraint(
-                name: "AK_ExpertGroups_Id_Year",
-                table: "ExpertGroups");
-
             migrationBuilder.DropIndex(
                 name: "IX_ExpertGroupBases_BaseId_Year",
-                table: "ExpertGroupBases");
-
-            migrationBuilder.DropIndex(
-                name: "IX_ExpertGroupBases_GroupId_Year",
                 table: "ExpertGroupBases");
 
             migrationBuilder.DropColumn(
@@ -106,14 +72,6 @@ namespace MieEvaluation.Web.Data.Migrations.Sqlite
                 name: "IX_ExpertGroupBases_BaseId",
                 table: "ExpertGroupBases",
                 column: "BaseId");
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_ExpertGroupBases_ExpertGroups_GroupId",
-                table: "ExpertGroupBases",
-                column: "GroupId",
-                principalTable: "ExpertGroups",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Cascade);
         }
     }
 }

@@ -71,9 +71,9 @@ public static class FormGate
         {
             steps.Add(SubmissionStatus.Draft);
         }
-        else if (changed && now is not SubmissionStatus.Draft)
+        else if (now == SubmissionStatus.Returned || (changed && now == SubmissionStatus.Submitted))
         {
-            // A submitted form whose values change must be submitted again; a returned one is worked on as a draft.
+            // A submitted form whose values change must be submitted again; a returned one, once saved, is a draft again.
             now = Step(now, WorkflowAction.Save, steps);
         }
 

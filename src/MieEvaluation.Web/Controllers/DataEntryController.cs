@@ -172,9 +172,6 @@ public sealed class DataEntryController(DataEntryService entry, YearlyFormGate g
                 ModelState.AddModelError("", localizer["Entry.ReasonRequired"]);
                 Response.StatusCode = StatusCodes.Status400BadRequest;
                 break;
-            case FormOutcome.Invalid:
-                Response.StatusCode = StatusCodes.Status400BadRequest;
-                break;
             case FormOutcome.Failed:
                 ModelState.AddModelError("", localizer["Entry.SaveFailed"]);
                 Response.StatusCode = StatusCodes.Status503ServiceUnavailable;

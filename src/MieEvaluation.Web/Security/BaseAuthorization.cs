@@ -12,6 +12,9 @@ public static class BaseOperations
     /// <summary>See the base's page, figures, forms and audit trail.</summary>
     public static readonly OperationAuthorizationRequirement Read = new() { Name = nameof(Read) };
 
+    /// <summary>Open the base's yearly form, drafts included: its evaluators, reviewers and administrators.</summary>
+    public static readonly OperationAuthorizationRequirement ReadForm = new() { Name = nameof(ReadForm) };
+
     /// <summary>Enter and submit the base's values for the year.</summary>
     public static readonly OperationAuthorizationRequirement Write = new() { Name = nameof(Write) };
 
@@ -36,6 +39,8 @@ public sealed class BaseAuthorizationHandler(EvaluatorScope scope) : Authorizati
         var allowed = requirement.Name switch
         {
             nameof(BaseOperations.Read) => FigureReaders.Any(user.IsInRole) || await scope.CanWriteAsync(user, resource.BaseId, resource.Year),
+            nameof(BaseOperations.ReadForm) => user.IsInRole(Roles.Reviewer) || user.IsInRole(Roles.Administrator)
+                                                 || await scope.CanWriteAsync(user, resource.BaseId, resource.Year),
             nameof(BaseOperations.Write) => resource.Year is not null && await scope.CanWriteAsync(user, resource.BaseId, resource.Year),
             nameof(BaseOperations.Review) => user.IsInRole(Roles.Reviewer),
             _ => false,

@@ -39,11 +39,12 @@ public sealed class YearlyFormWorkflow : IClassFixture<DataEntryWorld>
         var statuses = await _world.App.WithDbAsync(db => db.AuditEntries.Where(a => a.BaseId == baseId && a.NewStatus != null)
             .OrderBy(a => a.Id).Select(a => new { a.OldStatus, a.NewStatus, a.Comment }).ToListAsync());
         Assert.Equal(
-            [(null, SubmissionStatus.Submitted, null), (SubmissionStatus.Submitted, SubmissionStatus.Approved, null),
+            [(null, SubmissionStatus.Draft, null), (SubmissionStatus.Draft, SubmissionStatus.Submitted, null),
+             (SubmissionStatus.Submitted, SubmissionStatus.Approved, null),
              (SubmissionStatus.Approved, SubmissionStatus.Draft, "Corrected census figures")],
             statuses.Select(s => (s.OldStatus, s.NewStatus!.Value, s.Comment)));
         var basePage = await _world.Reviewer.GetDocumentAsync("/bases/16R01");
-        Assert.Equal(3, basePage.QuerySelectorAll("#audit tr[data-audit=status]").Length);
+        Assert.Equal(4, basePage.QuerySelectorAll("#audit tr[data-audit=status]").Length);
         Assert.Contains("Corrected census figures", basePage.QuerySelector("#audit")!.TextContent, StringComparison.Ordinal);
         Assert.NotNull(basePage.QuerySelector($"#base-forms tr[data-year='{DataEntryWorld.Year}']"));
     }
@@ -86,7 +87,7 @@ public sealed class YearlyFormWorkflow : IClassFixture<DataEntryWorld>
     }
 
     [Fact]
-    public async Task ApprovesAllListedFormsButNotOneChangedSinceTheListWasShown()
+    public async Task ApprovesNoneOfTheListedFormsWhenOneChangedSinceTheListWasShown()
     {
         using var a = await DataEntryWorld.PostFormAsync(_world.Evaluator, "16R05", await _world.FieldsAsync("submit"));
         using var b = await DataEntryWorld.PostFormAsync(_world.Evaluator, "16R06", await _world.FieldsAsync("submit"));
@@ -102,7 +103,7 @@ public sealed class YearlyFormWorkflow : IClassFixture<DataEntryWorld>
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.NotNull(list.QuerySelector("#submitted tr[data-code='16R05'] [data-open-warnings]"));
-        Assert.Equal(SubmissionStatus.Approved, await _world.StatusAsync("16R05"));
+        Assert.Equal(SubmissionStatus.Submitted, await _world.StatusAsync("16R05")); // nothing half-approved
         Assert.Equal(SubmissionStatus.Submitted, await _world.StatusAsync("16R06"));
     }
 }

@@ -71,7 +71,7 @@ public static class SeedPanel
                     var key = (reporting[i].Id, year);
                     if (!submissions.TryGetValue(key, out var submission))
                     {
-                        submission = new Submission { BaseId = reporting[i].Id, Year = year, CreatedAtUtc = now, UpdatedAtUtc = now };
+                        submission = new Submission { BaseId = reporting[i].Id, Year = year, Status = SubmissionStatus.Approved, CreatedAtUtc = now, UpdatedAtUtc = now };
                         submissions[key] = submission;
                     }
 

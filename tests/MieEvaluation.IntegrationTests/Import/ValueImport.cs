@@ -27,7 +27,8 @@ public sealed class ValueImport : IClassFixture<DataEntryWorld>
 
         Assert.Equal((3, 0, 0), (ImportClient.Count(preview, "new"), ImportClient.Count(preview, "changed"), ImportClient.Count(preview, "unchanged")));
         Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
-        Assert.Equal(SubmissionStatus.Submitted, await _world.StatusAsync("16R01"));
+        // Two of the twelve indicators: the form is incomplete, so the import leaves it a draft (the gate's submit rules).
+        Assert.Equal(SubmissionStatus.Draft, await _world.StatusAsync("16R01"));
         Assert.Equal(110m, await _world.StoredAsync("16R01", "people_trained"));
         var baseId = await _world.BaseIdAsync("16R01");
         var audit = await _world.App.WithDbAsync(db => db.AuditEntries.Where(a => a.BaseId == baseId && a.Year == Year).ToListAsync());
@@ -135,7 +136,7 @@ public sealed class ValueImport : IClassFixture<DataEntryWorld>
     [Fact]
     public async Task LetsAReviewerImportAndApproveHistoricalData()
     {
-        var file = ImportClient.Utf8("base_code,year,indicator_code,value\n17U01,2018,patents_granted,77\n");
+        var file = await CompleteFormAsync("17U01", 2018, "77");
 
         var (_, preview) = await ImportClient.UploadAsync(_world.Reviewer, file);
         using var confirmed = await ImportClient.ConfirmAsync(_world.Reviewer, preview, approve: true);
@@ -144,10 +145,17 @@ public sealed class ValueImport : IClassFixture<DataEntryWorld>
             .Where(s => s.Base.Code == "17U01" && s.Year == 2018).Select(s => s.Status).SingleAsync()));
     }
 
+    /// <summary>A long file with every active indicator of one form at the same value: complete, and without warnings here.</summary>
+    private async Task<byte[]> CompleteFormAsync(string code, int year, string value)
+    {
+        var indicators = await _world.App.WithDbAsync(db => db.Indicators.Where(i => i.IsActive).Select(i => i.Code).ToListAsync());
+        return ImportClient.Utf8("base_code,year,indicator_code,value\n" + string.Concat(indicators.Select(i => $"{code},{year},{i},{value}\n")));
+    }
+
     [Fact]
     public async Task RefusesRowsOfAnApprovedForm()
     {
-        var file = ImportClient.Utf8("base_code,year,indicator_code,value\n17U02,2018,patents_granted,1\n");
+        var file = await CompleteFormAsync("17U02", 2018, "1");
         var (_, first) = await ImportClient.UploadAsync(_world.Reviewer, file);
         using var approved = await ImportClient.ConfirmAsync(_world.Reviewer, first, approve: true);
 

@@ -65,6 +65,15 @@ public class MieAppFactory : WebApplicationFactory<Program>
         return this;
     }
 
+    private readonly List<Action<IServiceCollection>> _services = [];
+
+    /// <summary>Adds to the app's services (a fault-injecting interceptor, say); call before the first client is created.</summary>
+    public MieAppFactory WithServices(Action<IServiceCollection> configure)
+    {
+        _services.Add(configure);
+        return this;
+    }
+
     /// <summary>Runs work against the app's own database context.</summary>
     public async Task<T> WithDbAsync<T>(Func<MieDbContext, Task<T>> work)
     {
@@ -82,6 +91,8 @@ public class MieAppFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+
+        builder.ConfigureServices(services => _services.ForEach(configure => configure(services)));
     }
 
     protected override void Dispose(bool disposing)

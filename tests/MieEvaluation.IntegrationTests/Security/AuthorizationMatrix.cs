@@ -63,7 +63,8 @@ public sealed class AuthorizationMatrix : IClassFixture<AuthorizationMatrix.Fixt
         new("POST", "entry/{code}/{year:int}/review", $"/entry/16R01/{f.Year}/review", [Roles.Reviewer], HttpStatusCode.Conflict,
             new() { ["command"] = "approve" }),
         new("GET", "review", "/review", [Roles.Reviewer], HttpStatusCode.OK),
-        new("POST", "review/approve-all", "/review/approve-all", [Roles.Reviewer], HttpStatusCode.Redirect, new() { ["year"] = $"{f.Year}" }),
+        // A post without any form is malformed: refused whole (400), never half-applied.
+        new("POST", "review/approve-all", "/review/approve-all", [Roles.Reviewer], HttpStatusCode.BadRequest, new() { ["year"] = $"{f.Year}" }),
         new("GET", "import", "/import", [Roles.Evaluator, Roles.Reviewer], HttpStatusCode.OK),
         new("GET", "import/template/long.csv", "/import/template/long.csv", [Roles.Evaluator, Roles.Reviewer], HttpStatusCode.OK),
         new("GET", "import/template/wide.csv", "/import/template/wide.csv", [Roles.Evaluator, Roles.Reviewer], HttpStatusCode.OK),

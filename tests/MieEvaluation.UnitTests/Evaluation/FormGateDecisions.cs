@@ -18,6 +18,10 @@ public sealed class FormGateDecisions
         Assert.Empty(FormGate.Change(Submitted, changed: false, FormIntent.Save, passesSubmitRules: false).Steps);
 
     [Fact]
+    public void MakesAReturnedFormADraftOnTheNextSaveEvenUnchanged() =>
+        Assert.Equal([Draft], FormGate.Change(Returned, changed: false, FormIntent.Save, passesSubmitRules: false).Steps);
+
+    [Fact]
     public void RefusesToSubmitAFormThatFailsTheSubmitRules() =>
         Assert.Equal(GateRefusal.SubmitRules, FormGate.Change(Draft, changed: true, FormIntent.Submit, passesSubmitRules: false).Refusal);
 

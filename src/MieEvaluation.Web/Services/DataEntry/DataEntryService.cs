@@ -27,7 +27,7 @@ public sealed class DataEntryService(MieDbContext db, EvaluatorScope scope, Form
         (await authorization.AuthorizeAsync(user, new BaseYear(found.Id, year), BaseOperations.Write)).Succeeded;
 
     public async Task<bool> CanViewAsync(ClaimsPrincipal user, DemonstrationBase found, int year) =>
-        (await authorization.AuthorizeAsync(user, new BaseYear(found.Id, year), BaseOperations.Read)).Succeeded;
+        (await authorization.AuthorizeAsync(user, new BaseYear(found.Id, year), BaseOperations.ReadForm)).Succeeded;
 
     /// <summary>The form as stored, or with <paramref name="posted"/> texts shown instead (after a refused save).</summary>
     public async Task<YearlyFormPage> LoadAsync(ClaimsPrincipal user, DemonstrationBase found, int year, YearlyFormInput? posted = null)

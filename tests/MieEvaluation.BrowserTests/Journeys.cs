@@ -5,6 +5,7 @@ using CsvHelper;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using MieEvaluation.BrowserTests.Infrastructure;
+using MieEvaluation.Domain.Evaluation;
 using MieEvaluation.Domain.Groups;
 using MieEvaluation.Domain.Registry;
 using MieEvaluation.IntegrationTests.Figures;
@@ -80,6 +81,10 @@ public sealed class Journeys : IClassFixture<BrowserFixture>
             group.Members.Add(new ExpertGroupMember { UserId = second.Id, Organisation = "B", Expertise = ExpertiseKind.Operational });
             group.Bases.Add(new ExpertGroupBase { BaseId = await db.Bases.Where(b => b.Code == "16R09").Select(b => b.Id).SingleAsync() });
             db.ExpertGroups.Add(group);
+
+            // The seeded 2018 form is approved (locked); the editors work on it after a reviewer reopened it.
+            var form = await db.Submissions.SingleAsync(s => s.Base.Code == "16R09" && s.Year == 2018);
+            form.Status = SubmissionStatus.Draft;
             return await db.SaveChangesAsync();
         });
         var pageA = await SignInAsync(first.Email, first.Password);

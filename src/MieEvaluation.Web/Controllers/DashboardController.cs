@@ -24,7 +24,7 @@ public sealed class DashboardController(FiguresService figures, IValidator<Figur
         var validation = await validator.ValidateAsync(filter, cancellationToken);
         var invalid = validation.Errors.Select(e => e.PropertyName).ToHashSet();
         var scope = filter.Scope(invalid);
-        var query = filter.ToQuery(invalid, await figures.LatestYearAsync(scope, cancellationToken), clock.GetUtcNow().Year);
+        var query = await filter.ToQueryAsync(invalid, figures, clock.GetUtcNow().Year, cancellationToken);
         var national = await figures.NationalAsync(query, cancellationToken);
         var expected = await figures.ExpectedBasesAsync(query, cancellationToken);
         var regionIndicator = national.Rows.FirstOrDefault(r => r.Indicator.Code == indicator)?.Indicator ?? (national.Rows.Count > 0 ? national.Rows[0].Indicator : null);

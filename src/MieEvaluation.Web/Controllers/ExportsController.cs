@@ -28,7 +28,7 @@ public sealed class ExportsController(FiguresService figures, IValidator<FigureF
         }
 
         var scope = filter.Scope(new HashSet<string>());
-        var query = filter.ToQuery(new HashSet<string>(), await figures.LatestYearAsync(scope, cancellationToken), clock.GetUtcNow().Year);
+        var query = await filter.ToQueryAsync(new HashSet<string>(), figures, clock.GetUtcNow().Year, cancellationToken);
         var national = await figures.NationalAsync(query, cancellationToken);
         var balanced = filter.Balanced(new HashSet<string>());
         var years = Enumerable.Range(query.FromYear, query.YearCount).ToList();
@@ -63,7 +63,7 @@ public sealed class ExportsController(FiguresService figures, IValidator<FigureF
         }
 
         var scope = filter.Scope(new HashSet<string>());
-        var query = filter.ToQuery(new HashSet<string>(), await figures.LatestYearAsync(scope, cancellationToken), clock.GetUtcNow().Year);
+        var query = await filter.ToQueryAsync(new HashSet<string>(), figures, clock.GetUtcNow().Year, cancellationToken);
         var rows = await figures.ValueRowsAsync(query, cancellationToken: cancellationToken);
         string[] header = ["base_code", "base_name_zh", "base_name_en", "year", "indicator_code", "indicator_name_zh", "indicator_name_en", "unit", "value", "status", "comment", "scope"];
         var cells = rows.Select(r => new[]

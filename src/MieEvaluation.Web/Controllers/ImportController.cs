@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using MieEvaluation.Web.Security;
 using MieEvaluation.Web.Services.Import;
-using MieEvaluation.Web.ViewModels.Import;
 
 namespace MieEvaluation.Web.Controllers;
 
@@ -13,24 +12,19 @@ namespace MieEvaluation.Web.Controllers;
 [Authorize(Policy = Policies.ImportValues)]
 public sealed class ImportController(
     ValueImportKind kind, UploadStore uploads, ImportOptions options, UserManager<AppUser> users, IStringLocalizer<SharedResource> localizer, TimeProvider clock)
-    : ImportFlowController(kind, uploads, options, users, localizer)
+    : ImportFlowController(kind, uploads, options, users, localizer, clock)
 {
-    [HttpGet("")]
-    public IActionResult Index() => UploadPage(null);
-
     [HttpGet("template/long.csv")]
     public IActionResult LongTemplate() => File(ImportTemplates.LongFormat(), "text/csv; charset=utf-8", "mie-values-long.csv");
 
     [HttpGet("template/wide.csv")]
     public async Task<IActionResult> WideTemplate([FromServices] ImportTemplates templates, int? year)
     {
-        var chosen = year is >= 2016 and <= 9999 ? year.Value : clock.GetUtcNow().Year;
+        var chosen = year is >= 2016 and <= 9999 ? year.Value : Clock.GetUtcNow().Year;
         return File(await templates.WideAsync(User, chosen), "text/csv; charset=utf-8", $"mie-values-wide-{chosen}.csv");
     }
 
     protected override string Done(ImportAnalysis analysis) =>
         Localizer["Import.Done", analysis.NewValues, analysis.ChangedValues, analysis.UnchangedValues].Value + " " +
         Localizer["Import.DoneForms", analysis.Forms?.Count(f => f.Ready) ?? 0, analysis.Forms?.Count(f => !f.Ready) ?? 0].Value;
-
-    protected override ViewResult UploadPage(string? problem) => View("Index", new ImportPage(problem, clock.GetUtcNow().Year));
 }

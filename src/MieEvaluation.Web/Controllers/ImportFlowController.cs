@@ -14,15 +14,19 @@ namespace MieEvaluation.Web.Controllers;
 /// upload is kept under a token bound to the user between preview and confirmation, with what the preview saw.
 /// </summary>
 public abstract class ImportFlowController(
-    IImportKind kind, UploadStore uploads, ImportOptions options, UserManager<AppUser> users, IStringLocalizer<SharedResource> localizer) : Controller
+    IImportKind kind, UploadStore uploads, ImportOptions options, UserManager<AppUser> users, IStringLocalizer<SharedResource> localizer,
+    TimeProvider clock) : Controller
 {
     protected IStringLocalizer<SharedResource> Localizer => localizer;
+
+    protected TimeProvider Clock => clock;
 
     /// <summary>The message shown once a confirmed import is done.</summary>
     protected abstract string Done(ImportAnalysis analysis);
 
-    /// <summary>The kind's upload page (with a problem when a file was refused).</summary>
-    protected abstract ViewResult UploadPage(string? problem);
+    /// <summary>The kind's upload page (its own <c>Index</c> view).</summary>
+    [HttpGet("")]
+    public IActionResult Index() => UploadPage(null);
 
     [HttpPost("")]
     [EnableRateLimiting(SecuritySetup.ImportRateLimit)]
@@ -87,4 +91,7 @@ public abstract class ImportFlowController(
         ModelState.AddModelError("", message);
         return UploadPage(message);
     }
+
+    /// <summary>The upload page, with a problem when a file was refused.</summary>
+    private ViewResult UploadPage(string? problem) => View("Index", new ImportPage(problem, clock.GetUtcNow().Year));
 }

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using MieEvaluation.Web.Security;
 using MieEvaluation.Web.Services.Import;
-using MieEvaluation.Web.ViewModels.Import;
 
 namespace MieEvaluation.Web.Controllers;
 
@@ -13,12 +12,7 @@ namespace MieEvaluation.Web.Controllers;
 [Authorize(Policy = Policies.Administer)]
 public sealed class RegistryImportController(
     RegistryImportKind kind, UploadStore uploads, ImportOptions options, UserManager<AppUser> users, IStringLocalizer<SharedResource> localizer, TimeProvider clock)
-    : ImportFlowController(kind, uploads, options, users, localizer)
+    : ImportFlowController(kind, uploads, options, users, localizer, clock)
 {
-    [HttpGet("")]
-    public IActionResult Index() => UploadPage(null);
-
     protected override string Done(ImportAnalysis analysis) => Localizer["Registry.Import.Done", analysis.NewValues, analysis.ChangedValues].Value;
-
-    protected override ViewResult UploadPage(string? problem) => View("Index", new ImportPage(problem, clock.GetUtcNow().Year));
 }

@@ -108,11 +108,20 @@ public abstract class MieDbContext(DbContextOptions options) : IdentityDbContext
     /// </summary>
     private async Task CopyGroupYearsAsync(CancellationToken cancellationToken)
     {
-        foreach (var entry in ChangeTracker.Entries<ExpertGroupBase>().Where(e => e.State == EntityState.Added).ToList())
+        var added = ChangeTracker.Entries<ExpertGroupBase>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
+        if (added.Count == 0)
         {
-            var assignment = entry.Entity;
-            assignment.Year = assignment.Group?.Year
-                ?? await ExpertGroups.Where(g => g.Id == assignment.GroupId).Select(g => g.Year).SingleAsync(cancellationToken);
+            return;
+        }
+
+        // Groups not loaded with the assignment: their years in one query, however many bases are assigned.
+        var unloaded = added.Where(a => a.Group is null).Select(a => a.GroupId).Distinct().ToList();
+        var years = unloaded.Count == 0
+            ? []
+            : await ExpertGroups.Where(g => unloaded.Contains(g.Id)).ToDictionaryAsync(g => g.Id, g => g.Year, cancellationToken);
+        foreach (var assignment in added)
+        {
+            assignment.Year = assignment.Group?.Year ?? years[assignment.GroupId];
         }
     }
 

@@ -16,7 +16,6 @@ public sealed class SqliteRetryingExecutionStrategy(ExecutionStrategyDependencie
     private const int Busy = 5;
     private const int Locked = 6;
 
-    protected override bool ShouldRetryOn(Exception exception) =>
-        exception is SqliteException { SqliteErrorCode: Busy or Locked } ||
-        exception is DbUpdateException { InnerException: SqliteException { SqliteErrorCode: Busy or Locked } };
+    /// <remarks>The base strategy unwraps a <see cref="DbUpdateException"/> and asks about its inner exception.</remarks>
+    protected override bool ShouldRetryOn(Exception exception) => exception is SqliteException { SqliteErrorCode: Busy or Locked };
 }

@@ -12,16 +12,26 @@ public static class LocalizerExtensions
 
     public static string Name(this IStringLocalizer localizer, BaseType type) => localizer[$"BaseType.{type}"];
 
-    /// <summary>Why a value or comment cannot be stored, naming the indicator (<paramref name="label"/>) and what was typed.</summary>
-    public static string ValueProblem(this IStringLocalizer localizer, ValueProblem problem, string label, string? text, int decimals) => problem switch
+    /// <summary>
+    /// The message of a value problem as a resource key and its arguments, naming the indicator (<paramref name="label"/>)
+    /// and what was typed: one text per problem for the form and the import alike.
+    /// </summary>
+    public static (string Key, object[] Args) ValueProblemMessage(ValueProblem problem, string label, string? text, int decimals) => problem switch
     {
-        Domain.Evaluation.ValueProblem.NotANumber => localizer["Entry.NotANumber", label, text ?? ""],
-        Domain.Evaluation.ValueProblem.Negative => localizer["Entry.Negative", label],
-        Domain.Evaluation.ValueProblem.TooLarge => localizer["Entry.TooLarge", label],
-        Domain.Evaluation.ValueProblem.TooManyDecimals => localizer["Entry.TooManyDecimals", label, decimals],
-        Domain.Evaluation.ValueProblem.CommentTooLong => localizer["Entry.CommentTooLong", label, ReportedValueRules.MaxCommentLength],
-        _ => localizer["Import.MissingUnexplained", label],
+        Domain.Evaluation.ValueProblem.NotANumber => ("Entry.NotANumber", [label, text ?? ""]),
+        Domain.Evaluation.ValueProblem.Negative => ("Entry.Negative", [label]),
+        Domain.Evaluation.ValueProblem.TooLarge => ("Entry.TooLarge", [label]),
+        Domain.Evaluation.ValueProblem.TooManyDecimals => ("Entry.TooManyDecimals", [label, decimals]),
+        Domain.Evaluation.ValueProblem.CommentTooLong => ("Entry.CommentTooLong", [label, ReportedValueRules.MaxCommentLength]),
+        _ => ("Import.MissingUnexplained", [label]),
     };
+
+    /// <summary>Why a value or comment cannot be stored, in the user's language (<see cref="ValueProblemMessage"/>).</summary>
+    public static string ValueProblem(this IStringLocalizer localizer, ValueProblem problem, string label, string? text, int decimals)
+    {
+        var (key, args) = ValueProblemMessage(problem, label, text, decimals);
+        return localizer[key, args];
+    }
 
     /// <summary>Why a form cannot be submitted, naming the indicator.</summary>
     public static string SubmitProblem(this IStringLocalizer localizer, SubmitProblemKind kind, string label) =>

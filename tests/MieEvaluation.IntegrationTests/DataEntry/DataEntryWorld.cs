@@ -119,6 +119,16 @@ public sealed class DataEntryWorld : IAsyncLifetime
         return await client.PostAsync(new Uri(FormUrl(code) + suffix, UriKind.Relative), form);
     }
 
+    /// <summary>The reviewer approves every form of the list page as it was shown (its hidden ids and versions).</summary>
+    public async Task<HttpResponseMessage> ApproveAllAsListedAsync(IDocument list)
+    {
+        var fields = list.QuerySelectorAll("#submitted input[type=hidden]").Select(i => new KeyValuePair<string, string>(i.GetAttribute("name")!, i.GetAttribute("value")!))
+            .Append(new("year", Year.ToString(CultureInfo.InvariantCulture)))
+            .Append(new("__RequestVerificationToken", list.AntiforgeryToken()));
+        using var form = new FormUrlEncodedContent(fields);
+        return await Reviewer.PostAsync(new Uri("/review/approve-all", UriKind.Relative), form);
+    }
+
     public Task<SubmissionStatus?> StatusAsync(string code) => App.WithDbAsync(db => db.Submissions
         .Where(s => s.Base.Code == code && s.Year == Year).Select(s => (SubmissionStatus?)s.Status).SingleOrDefaultAsync());
 

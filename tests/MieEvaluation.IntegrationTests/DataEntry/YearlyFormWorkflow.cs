@@ -94,12 +94,8 @@ public sealed class YearlyFormWorkflow : IClassFixture<DataEntryWorld>
         var list = await _world.Reviewer.GetDocumentAsync($"/review?year={DataEntryWorld.Year}");
         // After the reviewer looked, the evaluator saves 16R06 again with a new value.
         using var changed = await DataEntryWorld.PostFormAsync(_world.Evaluator, "16R06", await _world.FieldsAsync("submit", new() { ["patents_granted"] = "101" }));
-        var fields = list.QuerySelectorAll("#submitted input[type=hidden]").Select(i => new KeyValuePair<string, string>(i.GetAttribute("name")!, i.GetAttribute("value")!))
-            .Append(new("year", DataEntryWorld.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)))
-            .Append(new("__RequestVerificationToken", list.AntiforgeryToken()));
-        using var form = new FormUrlEncodedContent(fields);
 
-        using var response = await _world.Reviewer.PostAsync(new Uri("/review/approve-all", UriKind.Relative), form);
+        using var response = await _world.ApproveAllAsListedAsync(list);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.NotNull(list.QuerySelector("#submitted tr[data-code='16R05'] [data-open-warnings]"));

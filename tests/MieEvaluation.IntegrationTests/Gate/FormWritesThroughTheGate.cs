@@ -81,12 +81,8 @@ public sealed class FormWritesThroughTheGate : IClassFixture<DataEntryWorld>
         using var b = await DataEntryWorld.PostFormAsync(_world.Evaluator, "16R06", await _world.FieldsAsync("submit"));
         var list = await _world.Reviewer.GetDocumentAsync($"/review?year={DataEntryWorld.Year}");
         using var changed = await DataEntryWorld.PostFormAsync(_world.Evaluator, "16R06", await _world.FieldsAsync("submit", new() { ["patents_granted"] = "101" }));
-        var fields = list.QuerySelectorAll("#submitted input[type=hidden]").Select(i => new KeyValuePair<string, string>(i.GetAttribute("name")!, i.GetAttribute("value")!))
-            .Append(new("year", DataEntryWorld.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)))
-            .Append(new("__RequestVerificationToken", list.AntiforgeryToken()));
-        using var form = new FormUrlEncodedContent(fields);
 
-        using var response = await _world.Reviewer.PostAsync(new Uri("/review/approve-all", UriKind.Relative), form);
+        using var response = await _world.ApproveAllAsListedAsync(list);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(SubmissionStatus.Submitted, await _world.StatusAsync("16R05"));

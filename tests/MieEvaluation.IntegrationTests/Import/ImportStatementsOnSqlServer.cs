@@ -19,7 +19,7 @@ public sealed class ImportStatementsOnSqlServer
     {
         using var db = new SqlServerMieDbContext(new DbContextOptionsBuilder<SqlServerMieDbContext>()
             .UseSqlServer("Server=unused;Database=unused").Options);
-        using var writer = new ImportWriter(db, new FormWarnings(db), new ClaimsPrincipal(), "file.csv", FormIntent.SubmitIfReady, DateTime.UtcNow,
+        using var writer = new ImportWriter(db, new FormWarnings(db), new Dictionary<int, Domain.Registry.DemonstrationBase>(), new ClaimsPrincipal(), "file.csv", FormIntent.SubmitIfReady, DateTime.UtcNow,
             (key, _) => key, previewed: null);
         var statements = writer.Statements().ToList();
         var parser = new TSql160Parser(initialQuotedIdentifiers: true);

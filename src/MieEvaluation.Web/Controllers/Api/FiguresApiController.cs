@@ -26,7 +26,7 @@ public sealed class FiguresApiController(FiguresService figures, IValidator<Figu
 
         var none = new HashSet<string>();
         var scope = filter.Scope(none);
-        var query = filter.ToQuery(none, await figures.LatestYearAsync(scope, cancellationToken), clock.GetUtcNow().Year);
+        var query = await filter.ToQueryAsync(none, figures, clock.GetUtcNow().Year, cancellationToken);
         var national = await figures.NationalAsync(query, cancellationToken);
         var expected = await figures.ExpectedBasesAsync(query, cancellationToken);
         var balanced = filter.Balanced(none);

@@ -41,7 +41,7 @@ public sealed class ValuesApiController(FiguresService figures, IValidator<Figur
         }
 
         var scope = filter.Scope(new HashSet<string>());
-        var query = filter.ToQuery(new HashSet<string>(), await figures.LatestYearAsync(scope, cancellationToken), clock.GetUtcNow().Year);
+        var query = await filter.ToQueryAsync(new HashSet<string>(), figures, clock.GetUtcNow().Year, cancellationToken);
         var rows = await figures.ValueRowsAsync(query, @base, indicator, cancellationToken);
         if (!WantsCsv())
         {

@@ -25,6 +25,8 @@ internal sealed class ModelRowWriter : IDisposable
     private DbCommand? _insertReturningId;
     private DbCommand? _update;
     private DbCommand? _checkedUpdate;
+    private Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter? _checkConverter;
+    private readonly IEntityType _entity;
     private readonly bool _isSqlServer;
     private readonly string _table;
     private readonly ISqlGenerationHelper _sql;
@@ -40,6 +42,7 @@ internal sealed class ModelRowWriter : IDisposable
     {
         var type = db.Model.FindEntityType(entity) ?? throw new ArgumentException($"{entity} is not in the model.", nameof(entity));
         _db = db;
+        _entity = type;
         _columns = columns.Select(c => type.FindProperty(c) ?? throw new ArgumentException($"{entity.Name}.{c} is not mapped.", nameof(columns))).ToArray();
         _converters = _columns.Select(c => c.GetRelationalTypeMapping().Converter).ToArray();
         _constants = (constants ?? new Dictionary<string, object?>()).Select(c =>
@@ -123,7 +126,7 @@ internal sealed class ModelRowWriter : IDisposable
             var keyParameter = _checkedUpdate.CreateParameter();
             keyParameter.ParameterName = "@key";
             _checkedUpdate.Parameters.Add(keyParameter);
-            var check = _db.Model.FindEntityType(_columns[0].DeclaringType.ClrType)!.FindProperty(checkColumn)!;
+            var check = _entity.FindProperty(checkColumn) ?? throw new ArgumentException($"{checkColumn} is not mapped.", nameof(checkColumn));
             _checkedUpdate.Parameters.Add(check.GetRelationalTypeMapping().CreateParameter(_checkedUpdate, "@check", null, nullable: false));
             _checkConverter = check.GetRelationalTypeMapping().Converter;
         }
@@ -133,8 +136,6 @@ internal sealed class ModelRowWriter : IDisposable
         _checkedUpdate.Parameters["@check"].Value = ToProvider(_checkConverter, expected);
         return await _checkedUpdate.ExecuteNonQueryAsync(cancellationToken);
     }
-
-    private Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter? _checkConverter;
 
     public void Dispose()
     {

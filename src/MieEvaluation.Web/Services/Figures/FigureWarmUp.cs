@@ -27,8 +27,7 @@ internal sealed partial class FigureWarmUp(IServiceScopeFactory scopes, IHostApp
         {
             using var scope = scopes.CreateScope();
             var figures = scope.ServiceProvider.GetRequiredService<FiguresService>();
-            var query = new FigureFilterInput().ToQuery(new HashSet<string>(), await figures.LatestYearAsync(Domain.Evaluation.FigureScope.Approved, stoppingToken),
-                clock.GetUtcNow().Year);
+            var query = await new FigureFilterInput().ToQueryAsync(new HashSet<string>(), figures, clock.GetUtcNow().Year, stoppingToken);
             await figures.NationalAsync(query, stoppingToken);
             await figures.BreakdownAsync(query, Breakdown.Region, stoppingToken);
         }

@@ -136,7 +136,7 @@ public sealed partial class YearlyFormGate(
     /// </summary>
     public async Task<FormWriteResult> ApproveAllAsync(ClaimsPrincipal user, int year, IReadOnlyDictionary<int, Guid> seen, CancellationToken cancellationToken = default)
     {
-        if (!user.IsInRole(Roles.Reviewer))
+        if (!(await authorization.AuthorizeAsync(user, Policies.Review)).Succeeded)
         {
             return new FormWriteResult(FormOutcome.Forbidden);
         }

@@ -91,7 +91,7 @@ public sealed class ExpertGroupService(MieDbContext db, UserManager<AppUser> use
             .Where(b => baseIds.Contains(b.Id) && b.IsActive && b.BatchYear <= year &&
                         !db.ExpertGroupBases.Any(a => a.BaseId == b.Id && a.Group.Year == year))
             .Select(b => b.Id).ToListAsync();
-        db.ExpertGroupBases.AddRange(assignable.Select(id => new ExpertGroupBase { GroupId = groupId, BaseId = id, Year = year }));
+        db.ExpertGroupBases.AddRange(assignable.Select(id => new ExpertGroupBase { GroupId = groupId, BaseId = id }));
         try
         {
             await db.SaveChangesAsync();

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using System.Text.Json;
-using MieEvaluation.Web.Security;
 
 namespace MieEvaluation.Web.Services.Import;
 
@@ -30,7 +29,7 @@ public sealed class ValueImportKind(ValueImportService imports) : IImportKind
 {
     private sealed record SeenForm(int BaseId, int Year, Guid? Version);
 
-    public bool CanApprove(ClaimsPrincipal user) => user.IsInRole(Roles.Reviewer);
+    public bool CanApprove(ClaimsPrincipal user) => ValueImportService.MayApprove(user);
 
     public Task<ImportAnalysis> PreviewAsync(string path, ClaimsPrincipal user, CancellationToken cancellationToken) =>
         imports.AnalyseAsync(path, user, cancellationToken);

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using MieEvaluation.Domain.Evaluation;
+using MieEvaluation.Domain.Registry;
 using MieEvaluation.Web.Data;
 using MieEvaluation.Web.Data.Bulk;
 using MieEvaluation.Web.Services.Forms;
@@ -62,6 +63,7 @@ internal sealed class ImportWriter : IDisposable
 {
     private readonly MieDbContext _db;
     private readonly FormWarnings _warnings;
+    private readonly IReadOnlyDictionary<int, DemonstrationBase> _bases;
     private readonly FormIntent _intent;
     private readonly DateTime _now;
     private readonly Messages _text;
@@ -80,11 +82,12 @@ internal sealed class ImportWriter : IDisposable
     /// <remarks>
     /// <c>previewed</c>: The version of each form the preview saw (null: the form did not exist); null when there was no preview.<br/>
     /// </remarks>
-    public ImportWriter(MieDbContext db, FormWarnings warnings, ClaimsPrincipal user, string sourceName, FormIntent intent, DateTime now, Messages text,
-        IReadOnlyDictionary<(int BaseId, int Year), Guid?>? previewed)
+    public ImportWriter(MieDbContext db, FormWarnings warnings, IReadOnlyDictionary<int, DemonstrationBase> bases, ClaimsPrincipal user, string sourceName,
+        FormIntent intent, DateTime now, Messages text, IReadOnlyDictionary<(int BaseId, int Year), Guid?>? previewed)
     {
         _db = db;
         _warnings = warnings;
+        _bases = bases;
         _intent = intent;
         _now = now;
         _text = text;
@@ -120,7 +123,7 @@ internal sealed class ImportWriter : IDisposable
     /// <summary>The version each changed form had when this import read it (null: it did not exist); a confirmation checks these.</summary>
     public Dictionary<(int BaseId, int Year), Guid?> Seen { get; } = [];
 
-    public async Task WriteAsync(List<ImportedValue> chunk, Func<int, string> baseCode, CancellationToken cancellationToken)
+    public async Task WriteAsync(List<ImportedValue> chunk, CancellationToken cancellationToken)
     {
         var stored = await StoredForms.ReadAsync(_db, chunk, cancellationToken);
         foreach (var form in chunk.GroupBy(v => (v.BaseId, v.Year)))
@@ -150,7 +153,7 @@ internal sealed class ImportWriter : IDisposable
                 changes.Add((value, wanted, old));
             }
 
-            if (changes.Count > 0 && await ClaimAsync(form.Key, existing, baseCode(form.Key.BaseId), cancellationToken) is { } id)
+            if (changes.Count > 0 && await ClaimAsync(form.Key, existing, _bases[form.Key.BaseId].Code, cancellationToken) is { } id)
             {
                 await WriteValuesAsync(id, form.Key.BaseId, form.Key.Year, changes, cancellationToken);
             }
@@ -169,14 +172,12 @@ internal sealed class ImportWriter : IDisposable
         foreach (var year in _changed.Values.GroupBy(f => f.Year).OrderBy(g => g.Key))
         {
             var formIds = _changed.Where(f => f.Value.Year == year.Key).Select(f => f.Key).ToList();
-            var baseIds = year.Select(f => f.BaseId).ToList();
-            var bases = await _db.Bases.AsNoTracking().Where(b => baseIds.Contains(b.Id)).ToDictionaryAsync(b => b.Id, cancellationToken);
-            var contexts = await _warnings.ContextsAsync(bases.Values, year.Key, cancellationToken);
+            var contexts = await _warnings.ContextsAsync(year.Select(f => _bases[f.BaseId]).ToList(), year.Key, cancellationToken);
             var values = (await _db.IndicatorValues.AsNoTracking().Where(v => formIds.Contains(v.SubmissionId))
                     .Select(v => new { v.SubmissionId, v.IndicatorId, v.Value, v.Comment }).ToListAsync(cancellationToken))
                 .ToLookup(v => v.SubmissionId, v => (v.IndicatorId, Reported: new ReportedValue(v.Value, v.Comment)));
             var moves = new Dictionary<SubmissionStatus, List<int>>();
-            foreach (var id in formIds.OrderBy(id => bases[_changed[id].BaseId].Code, StringComparer.Ordinal))
+            foreach (var id in formIds.OrderBy(id => _bases[_changed[id].BaseId].Code, StringComparer.Ordinal))
             {
                 var (baseId, _, before) = _changed[id];
                 var reported = values[id].ToDictionary(v => v.IndicatorId, v => v.Reported);
@@ -197,7 +198,7 @@ internal sealed class ImportWriter : IDisposable
                     (moves.TryGetValue(after, out var list) ? list : moves[after] = []).Add(id);
                 }
 
-                Forms.Add(new ImportedForm(bases[baseId].Code, year.Key, before, after, problems));
+                Forms.Add(new ImportedForm(_bases[baseId].Code, year.Key, before, after, problems));
             }
 
             await MoveAsync(moves, cancellationToken);

@@ -62,12 +62,12 @@ public sealed partial class RegistryImportService(MieDbContext db, TimeProvider 
     {
         if (errors.Count > 0)
         {
-            return new ImportAnalysis(0, 0, 0, errors, [], true);
+            return new ImportAnalysis(0, 0, 0, errors, []);
         }
 
         var added = lines.Count(l => !existing.ContainsKey(l.Code));
         var changed = lines.Count(l => existing.TryGetValue(l.Code, out var b) && !Same(b, l));
-        return new ImportAnalysis(added, changed, lines.Count - added - changed, [], [], true);
+        return new ImportAnalysis(added, changed, lines.Count - added - changed, [], []);
     }
 
     private static bool Same(DemonstrationBase b, BaseLine l) =>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using MieEvaluation.Domain.Evaluation;
+using MieEvaluation.Web.Localization;
 
 namespace MieEvaluation.Web.Services.Import;
 
@@ -123,12 +124,10 @@ public sealed class ValueFile(IReadOnlyDictionary<string, Indicator> indicators,
                       ?? (value is null && string.IsNullOrWhiteSpace(comment) ? ValueProblem.MissingUnexplained : null);
         if (problem is { } wrong)
         {
-            return (null, new RowError(row.Line, text(Key(wrong), indicatorCode, text1, indicator.Decimals, ReportedValueRules.MaxCommentLength)));
+            var (key, args) = LocalizerExtensions.ValueProblemMessage(wrong, indicatorCode, text1, indicator.Decimals);
+            return (null, new RowError(row.Line, text(key, args)));
         }
 
         return (new ImportedValue(row.Line, baseId, year, indicator, value, ReportedValueRules.CleanComment(comment)), null);
     }
-
-    /// <summary>The import's message for a problem: {0} the indicator code, {1} the text, {2} the decimals, {3} the comment limit.</summary>
-    private static string Key(ValueProblem problem) => $"Import.Value.{problem}";
 }

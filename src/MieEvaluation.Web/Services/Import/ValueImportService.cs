@@ -16,7 +16,7 @@ namespace MieEvaluation.Web.Services.Import;
 /// <c>Seen</c>: The version of each changed form when it was previewed, for the confirmation to check.<br/>
 /// </remarks>
 public sealed record ImportAnalysis(int NewValues, int ChangedValues, int UnchangedValues, IReadOnlyList<RowError> Errors,
-    IReadOnlyList<string> Warnings, bool WarningsComputed, IReadOnlyList<ImportedForm>? Forms = null,
+    IReadOnlyList<string> Warnings, IReadOnlyList<ImportedForm>? Forms = null,
     IReadOnlyDictionary<(int BaseId, int Year), Guid?>? Seen = null)
 {
     public bool CanCommit => Errors.Count == 0 && NewValues + ChangedValues > 0;
@@ -38,6 +38,9 @@ public sealed class ValueImportService(
     /// <summary>Form problems listed as text; past this the preview counts them only.</summary>
     private const int MaxListedProblems = 1_000;
 
+    /// <summary>Reviewers may approve what they import (historical data); for anyone else <c>approve</c> is ignored.</summary>
+    public static bool MayApprove(ClaimsPrincipal user) => user.IsInRole(Roles.Reviewer);
+
     /// <summary>What committing the file now would do, as the intent of an evaluator's import (submit if ready).</summary>
     public Task<ImportAnalysis> AnalyseAsync(string path, ClaimsPrincipal user, CancellationToken cancellationToken = default) =>
         RunAsync(path, "preview", user, approve: false, previewed: null, commit: false, cancellationToken);
@@ -50,18 +53,18 @@ public sealed class ValueImportService(
     private Task<ImportAnalysis> RunAsync(string path, string fileName, ClaimsPrincipal user, bool approve,
         IReadOnlyDictionary<(int BaseId, int Year), Guid?>? previewed, bool commit, CancellationToken cancellationToken)
     {
-        var intent = approve && user.IsInRole(Roles.Reviewer) ? FormIntent.ApproveIfReady : FormIntent.SubmitIfReady;
+        var intent = approve && MayApprove(user) ? FormIntent.ApproveIfReady : FormIntent.SubmitIfReady;
         Messages text = (key, args) => localizer[key, args];
         return db.Database.CreateExecutionStrategy().ExecuteAsync(async token =>
         {
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(token);
             var check = await ImportCheck.StartAsync(db, scope, user, clock.GetUtcNow().Year, text, token);
-            var codes = await db.Bases.AsNoTracking().ToDictionaryAsync(b => b.Id, b => b.Code, token);
-            using var writer = new ImportWriter(db, formWarnings, user, fileName, intent, clock.GetUtcNow().UtcDateTime, text, previewed);
+            var bases = await db.Bases.AsNoTracking().ToDictionaryAsync(b => b.Id, token);
+            using var writer = new ImportWriter(db, formWarnings, bases, user, fileName, intent, clock.GetUtcNow().UtcDateTime, text, previewed);
             await foreach (var chunk in check.ChunksAsync(path, Chunk, token))
             {
-                await writer.WriteAsync(chunk, id => codes[id], token);
+                await writer.WriteAsync(chunk, token);
                 if (writer.Errors.Count > 0)
                 {
                     break;
@@ -74,11 +77,12 @@ public sealed class ValueImportService(
             {
                 await transaction.RollbackAsync(token);
                 return errors.Count > 0
-                    ? new ImportAnalysis(0, 0, 0, errors, [], false)
-                    : new ImportAnalysis(0, 0, counts.Unchanged, [], [], true, []);
+                    ? new ImportAnalysis(0, 0, 0, errors, [])
+                    : new ImportAnalysis(0, 0, counts.Unchanged, [], [], []);
             }
 
-            await writer.FinishAsync(await ActiveIndicatorsAsync(token), token);
+            var indicators = await db.Indicators.AsNoTracking().Where(i => i.IsActive).OrderBy(i => i.DisplayOrder).ToListAsync(token);
+            await writer.FinishAsync(indicators, token);
             if (commit)
             {
                 await transaction.CommitAsync(token);
@@ -88,18 +92,15 @@ public sealed class ValueImportService(
                 await transaction.RollbackAsync(token);
             }
 
-            return new ImportAnalysis(counts.Added, counts.Changed, counts.Unchanged, [], await ProblemLinesAsync(writer.Forms, token), true,
-                writer.Forms, writer.Seen);
+            return new ImportAnalysis(counts.Added, counts.Changed, counts.Unchanged, [], ProblemLines(writer.Forms, indicators), writer.Forms, writer.Seen);
         }, cancellationToken);
     }
 
-    private async Task<List<Indicator>> ActiveIndicatorsAsync(CancellationToken cancellationToken) =>
-        await db.Indicators.AsNoTracking().Where(i => i.IsActive).OrderBy(i => i.DisplayOrder).ToListAsync(cancellationToken);
-
     /// <summary>Why each form that is not ready stays a draft, one line a problem, in the user's language.</summary>
-    private async Task<List<string>> ProblemLinesAsync(IReadOnlyList<ImportedForm> forms, CancellationToken cancellationToken)
+    /// <remarks>Problems are only ever about the active indicators the submit rules checked.</remarks>
+    private List<string> ProblemLines(IReadOnlyList<ImportedForm> forms, IReadOnlyList<Indicator> activeIndicators)
     {
-        var names = await db.Indicators.AsNoTracking().ToDictionaryAsync(i => i.Id, i => LocalizerExtensions.Pick(i.NameZh, i.NameEn), cancellationToken);
+        var names = activeIndicators.ToDictionary(i => i.Id, i => LocalizerExtensions.Pick(i.NameZh, i.NameEn));
         return forms.Where(f => !f.Ready)
             .SelectMany(f => f.Problems.Select(p => localizer["Import.FormProblem", f.BaseCode, f.Year, localizer.SubmitProblem(p.Kind, names[p.IndicatorId])].Value))
             .Take(MaxListedProblems).ToList();

@@ -16,9 +16,11 @@ public sealed record DashboardPage(
     FigureScope Scope,
     IReadOnlyDictionary<int, int> ExpectedBases)
 {
-    /// <summary>Whether a year's column is incomplete: the most bases counted for any indicator is below half of those expected.</summary>
-    public bool IsIncomplete(int year) =>
-        FigureScopes.IsIncomplete(Figures.Rows.Select(r => Series(r).Yearly.Single(y => y.Year == year).N).DefaultIfEmpty(0).Max(), ExpectedBases[year]);
+    /// <summary>The bases counted in a year: the largest N of its indicators.</summary>
+    public int CountedBases(int year) => Figures.Rows.Select(r => Series(r).Yearly.Single(y => y.Year == year).N).DefaultIfEmpty(0).Max();
+
+    /// <summary>Whether a year's column is incomplete: fewer bases counted than half of those expected.</summary>
+    public bool IsIncomplete(int year) => FigureScopes.IsIncomplete(CountedBases(year), ExpectedBases[year]);
 
     public IEnumerable<int> Years => Enumerable.Range(Figures.Query.FromYear, Figures.Query.YearCount);
 

@@ -46,6 +46,13 @@ public sealed class FigureFilterInput
 
     public bool Balanced(IReadOnlySet<string> invalid) => !invalid.Contains(nameof(Panel)) && string.Equals(Panel?.Trim(), "balanced", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// The query, its default end year the last year with values counted in the chosen scope: what every page, export
+    /// and API answer of the figures asks first.
+    /// </summary>
+    public async Task<FigureQuery> ToQueryAsync(IReadOnlySet<string> invalid, FiguresService figures, int lastYear, CancellationToken cancellationToken) =>
+        ToQuery(invalid, await figures.LatestYearAsync(Scope(invalid), cancellationToken), lastYear);
+
     public static bool TryYear(string? text, int lastYear, out int year) =>
         int.TryParse(text?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out year) && year >= FirstYear && year <= lastYear;
 

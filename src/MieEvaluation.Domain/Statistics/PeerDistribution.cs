@@ -17,6 +17,19 @@ public sealed class PeerDistribution
         Array.Sort(_sorted);
     }
 
+    private PeerDistribution(decimal[] sorted) => _sorted = sorted;
+
+    /// <summary>
+    /// The distribution of an array the caller hands over (sorted in place, not copied): a year of 12,000 bases builds
+    /// its groups without a second copy of every value on the large-object heap.
+    /// </summary>
+    public static PeerDistribution TakeOwnership(decimal[] values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        Array.Sort(values);
+        return new PeerDistribution(values);
+    }
+
     public int Count => _sorted.Length;
 
     /// <summary>

@@ -34,6 +34,14 @@ public sealed class PeerDistributionProperties
     });
 
     [Property(MaxTest = 300)]
+    public Property AHandedOverArrayGivesTheSameFiguresAsACopy() => Prop.ForAll(Arb.From(GroupAndMember), sample =>
+    {
+        var expected = Median.Of(sample.Group.Where((_, i) => i != sample.Left).ToList());
+        var handedOver = PeerDistribution.TakeOwnership(sample.Group.ToArray()).MedianAndMad(sample.Group[sample.Left]);
+        return handedOver?.Median == expected && handedOver == new PeerDistribution(sample.Group).MedianAndMad(sample.Group[sample.Left]);
+    });
+
+    [Property(MaxTest = 300)]
     public Property WarnsExactlyAsTheListOfPeersDoes() => Prop.ForAll(Arb.From(GroupAndMember), Arb.From(Value), (sample, typed) =>
     {
         var peers = sample.Group.Where((_, i) => i != sample.Left).ToList();

@@ -44,7 +44,7 @@ public sealed class DataEntryService(MieDbContext db, EvaluatorScope scope, Form
             i,
             posted is null ? Format(values[i.Id], i) : posted.Values.GetValueOrDefault(i.Code),
             posted is null ? stored.GetValueOrDefault(i.Id)?.Comment : posted.Comments.GetValueOrDefault(i.Code),
-            context.PreviousYear.GetValueOrDefault(i.Id),
+            context.PreviousYear.GetValueOrDefault(i.Id).Value,
             warnings.For(context, i.Id, values[i.Id]))).ToList();
 
         var canEdit = await CanWriteAsync(user, found, year) && submission?.Status != SubmissionStatus.Approved;

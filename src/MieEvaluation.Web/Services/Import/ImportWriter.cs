@@ -162,26 +162,27 @@ internal sealed class ImportWriter : IDisposable
 
     /// <summary>
     /// Decides every changed form through the gate, writes the status steps and their audit rows, and refreshes the
-    /// derived data. Reads the forms' values as this transaction now holds them, with every imported row.
+    /// derived data. Reads every value of each year once, as this transaction now holds them with every imported row
+    /// (<see cref="FormWarnings.YearAsync"/>), rather than per form.
     /// </summary>
     public async Task FinishAsync(IReadOnlyList<Indicator> activeIndicators, CancellationToken cancellationToken)
     {
         await _newValues.FlushAsync(cancellationToken);
         await _valueAudit.FlushAsync(cancellationToken);
         var activeIds = activeIndicators.Select(i => i.Id).ToList();
+        YearValues? last = null;
         foreach (var year in _changed.Values.GroupBy(f => f.Year).OrderBy(g => g.Key))
         {
+            // A year's values are read once, and serve as "the year before" for the next one.
             var formIds = _changed.Where(f => f.Value.Year == year.Key).Select(f => f.Key).ToList();
-            var contexts = await _warnings.ContextsAsync(year.Select(f => _bases[f.BaseId]).ToList(), year.Key, cancellationToken);
-            var values = (await _db.IndicatorValues.AsNoTracking().Where(v => formIds.Contains(v.SubmissionId))
-                    .Select(v => new { v.SubmissionId, v.IndicatorId, v.Value, v.Comment }).ToListAsync(cancellationToken))
-                .ToLookup(v => v.SubmissionId, v => (v.IndicatorId, Reported: new ReportedValue(v.Value, v.Comment)));
+            var current = await _warnings.YearAsync(year.Key, cancellationToken: cancellationToken);
+            var previous = last?.Year == year.Key - 1 ? last : await _warnings.YearAsync(year.Key - 1, cancellationToken: cancellationToken);
+            last = current;
             var moves = new Dictionary<SubmissionStatus, List<int>>();
             foreach (var id in formIds.OrderBy(id => _bases[_changed[id].BaseId].Code, StringComparer.Ordinal))
             {
                 var (baseId, _, before) = _changed[id];
-                var reported = values[id].ToDictionary(v => v.IndicatorId, v => v.Reported);
-                var problems = _warnings.SubmitProblems(contexts[baseId], activeIds, reported);
+                var problems = _warnings.SubmitProblems(FormWarnings.Context(_bases[baseId], current, previous), activeIds, current.Of(baseId));
                 var decision = FormGate.Change(before, changed: true, _intent, problems.Count == 0);
                 var from = before;
                 foreach (var step in decision.Steps)

@@ -15,14 +15,20 @@ public sealed class ImportController(
     : ImportFlowController(kind, uploads, options, users, localizer, clock)
 {
     [HttpGet("template/long.csv")]
-    public IActionResult LongTemplate() => File(ImportTemplates.LongFormat(), "text/csv; charset=utf-8", "mie-values-long.csv");
+    [HttpGet("template/long.xlsx")]
+    public IActionResult LongTemplate([FromServices] ImportTemplates templates) => Template(templates.LongTemplate());
 
+    /// <summary>The wide template for a year (default: this year), one row per base the user may import for.</summary>
     [HttpGet("template/wide.csv")]
+    [HttpGet("template/wide.xlsx")]
     public async Task<IActionResult> WideTemplate([FromServices] ImportTemplates templates, int? year)
     {
         var chosen = year is >= 2016 and <= 9999 ? year.Value : Clock.GetUtcNow().Year;
-        return File(await templates.WideAsync(User, chosen), "text/csv; charset=utf-8", $"mie-values-wide-{chosen}.csv");
+        return Template(await templates.WideTemplateAsync(User, chosen));
     }
+
+    private IActionResult Template(Services.Exports.ExportTable table) =>
+        ExportRequests.Write(this, table, ExportRequests.FormatOf(Request) == ExportFormat.Xlsx ? ExportFormat.Xlsx : ExportFormat.Csv, Localizer);
 
     protected override string Done(ImportAnalysis analysis) =>
         Localizer["Import.Done", analysis.NewValues, analysis.ChangedValues, analysis.UnchangedValues].Value + " " +

@@ -29,9 +29,12 @@ internal static class ValidationExtensions
     }
 
     /// <summary>A refused export or file request: 400 with the reasons as plain text, which scripts can print.</summary>
-    public static ContentResult PlainBadRequest(IEnumerable<string> reasons) => new()
+    public static ContentResult PlainBadRequest(IEnumerable<string> reasons) => PlainRefusal(StatusCodes.Status400BadRequest, reasons);
+
+    /// <summary>A refused file request with its status (400, or 404 for an unknown code) and the reasons as plain text.</summary>
+    public static ContentResult PlainRefusal(int status, IEnumerable<string> reasons) => new()
     {
-        StatusCode = StatusCodes.Status400BadRequest,
+        StatusCode = status,
         ContentType = "text/plain; charset=utf-8",
         Content = string.Join("\n", reasons.Distinct()),
     };

@@ -71,9 +71,17 @@ internal static class SecuritySetup
             .AddPolicy(Policies.Export, p => p.RequireRole(Roles.Analyst, Roles.Administrator));
 
         // The HTTP API authenticates with personal access tokens only; its controllers name this scheme, so the
-        // cookie is never accepted there (and cross-site request forgery has nothing to ride on).
-        services.AddAuthentication().AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, TokenAuthenticationHandler>(
-            TokenAuthenticationHandler.SchemeName, null);
+        // cookie is never accepted there (and cross-site request forgery has nothing to ride on). Which scheme a request
+        // is challenged with follows its path: /api never redirects to the login page (401 problem details instead),
+        // and the file exports under /export take a bearer token as well as the session.
+        services.AddAuthentication(o =>
+            {
+                o.DefaultAuthenticateScheme = RequestScheme;
+                o.DefaultChallengeScheme = RequestScheme;
+                o.DefaultForbidScheme = RequestScheme;
+            })
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenAuthenticationHandler.SchemeName, null)
+            .AddPolicyScheme(RequestScheme, "The session for pages, the token for the API", o => o.ForwardDefaultSelector = SchemeFor);
         services.AddScoped<TokenService>();
         services.AddScoped<EvaluatorScope>();
         services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, BaseAuthorizationHandler>();
@@ -96,6 +104,14 @@ internal static class SecuritySetup
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         return builder;
     }
+
+    private const string RequestScheme = "mie";
+
+    private static string SchemeFor(HttpContext context) =>
+        context.Request.Path.StartsWithSegments("/api") ||
+        (context.Request.Path.StartsWithSegments("/export") && context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+            ? TokenAuthenticationHandler.SchemeName
+            : IdentityConstants.ApplicationScheme;
 
     public static WebApplication UseMieSecurityHeaders(this WebApplication app)
     {

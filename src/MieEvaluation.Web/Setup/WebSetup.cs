@@ -4,6 +4,7 @@ using FluentValidation;
 using Microsoft.Extensions.WebEncoders;
 using Microsoft.AspNetCore.Mvc;
 using MieEvaluation.Web.Services.DataEntry;
+using MieEvaluation.Web.Services.Exports;
 using MieEvaluation.Web.Services.Forms;
 using MieEvaluation.Web.Services.Figures;
 using MieEvaluation.Web.Services.Groups;
@@ -20,10 +21,11 @@ internal static class WebSetup
     {
         builder.Services
             .AddControllersWithViews(o => o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()))
+            .AddJsonOptions(o => o.JsonSerializerOptions.Converters.Add(new PlainDecimalJsonConverter()))
             .AddViewLocalization();
         builder.Services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
         builder.Services.AddProblemDetails();
-        builder.Services.AddOpenApi("v1");
+        builder.Services.AddMieOpenApi();
         // Chinese text stays readable in the HTML source instead of becoming numeric character references.
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddSingleton(TimeProvider.System);
@@ -37,6 +39,8 @@ internal static class WebSetup
         builder.Services.AddHostedService<FigureWarmUp>();
         builder.Services.AddOutputCache(o => o.AddPolicy(FigurePageOutputCache.Name, new FigurePageOutputCache()));
         builder.Services.AddScoped<CompletenessService>();
+        builder.Services.AddScoped<ExportService>();
+        builder.Services.AddScoped<Controllers.ExportRequests>();
         builder.Services.AddScoped<FormWarnings>();
         builder.Services.AddScoped<FormWritePipeline>();
         builder.Services.AddScoped<YearlyFormGate>();

@@ -48,6 +48,6 @@ public sealed partial class ApiDocumentation
         Assert.NotEmpty(script);
         Assert.Contains("\"code\":\"new_market_entities\"", output, StringComparison.Ordinal);
         Assert.Contains("\"percent\":7.6", output, StringComparison.Ordinal);
-        Assert.Contains("base_code,year,indicator_code,value,status,comment", output, StringComparison.Ordinal);
+        Assert.Contains("base_code,base_name_zh,base_name_en,region,type,province,batch_year,year,indicator_code,", output, StringComparison.Ordinal);
     }
 }

@@ -94,10 +94,12 @@ public sealed class ApiEndpoints : IClassFixture<SeedPanel.Fixture>
         var text = (await csv.Content.ReadAsStringAsync()).TrimStart('\uFEFF');
 
         var only = Assert.Single(json.EnumerateArray());
-        Assert.Equal("16R01", only.GetProperty("baseCode").GetString());
+        Assert.Equal("16R01", only.GetProperty("base_code").GetString());
         Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
-        Assert.StartsWith("base_code,year,indicator_code,value,status,comment", text, StringComparison.Ordinal);
-        Assert.Contains($"16R01,2018,patents_granted,{only.GetProperty("value").GetDecimal().ToString("G29", CultureInfo.InvariantCulture)},", text, StringComparison.Ordinal);
+        Assert.StartsWith("base_code,base_name_zh,base_name_en,region,type,province,batch_year,year,indicator_code,", text, StringComparison.Ordinal);
+        // The number prints the same in JSON and CSV (the raw JSON text, not a parsed double).
+        Assert.Contains($",2018,patents_granted,", text, StringComparison.Ordinal);
+        Assert.Contains($",{only.GetProperty("value").GetRawText()},approved,", text, StringComparison.Ordinal);
     }
 
     [Fact]

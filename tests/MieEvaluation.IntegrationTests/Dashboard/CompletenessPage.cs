@@ -57,7 +57,7 @@ public sealed class CompletenessPage : IAsyncLifetime
         var text = await analyst.GetStringAsync(new Uri("/export/completeness.csv?from=2016&to=2017", UriKind.Relative));
 
         var lines = text.TrimStart('\uFEFF').Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToList();
-        Assert.Equal("base_code,base_name_zh,base_name_en,region,type,2016,2017", lines[0]);
+        Assert.Equal("base_code,base_name_zh,base_name_en,region,type,province,batch_year,2016,2017", lines[0]);
         Assert.EndsWith(",approved,approved", lines.Single(l => l.StartsWith("16R01,", StringComparison.Ordinal)), StringComparison.Ordinal);
         Assert.EndsWith(",,approved", lines.Single(l => l.StartsWith("17U01,", StringComparison.Ordinal)), StringComparison.Ordinal);
     }

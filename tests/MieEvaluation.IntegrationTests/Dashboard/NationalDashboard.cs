@@ -66,7 +66,7 @@ public sealed class NationalDashboard : IClassFixture<SeedPanel.Fixture>
             Assert.Equal("", row["cagr_note"]);
         }
 
-        Assert.Equal("新登记市场主体数量", rows.Single(r => r["indicator_code"] == "new_market_entities")["indicator_name"]);
+        Assert.Equal("新登记市场主体数量", rows.Single(r => r["indicator_code"] == "new_market_entities")["indicator_name_zh"]);
     }
 
     [Theory]

@@ -92,11 +92,11 @@ public sealed class YearlyFormSave : IClassFixture<DataEntryWorld>
     {
         await _world.App.WithDbAsync(async db =>
         {
-            (await db.Bases.SingleAsync(b => b.Code == "16E07")).IsActive = false;
+            (await db.Bases.SingleAsync(b => b.Code == "16C07")).IsActive = false;
             return await db.SaveChangesAsync();
         });
 
-        using var response = await _world.Reviewer.GetAsync(new Uri("/entry/16E07/2020", UriKind.Relative));
+        using var response = await _world.Reviewer.GetAsync(new Uri("/entry/16C07/2020", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("no longer active", DataEntryWorld.Text(response), StringComparison.Ordinal);

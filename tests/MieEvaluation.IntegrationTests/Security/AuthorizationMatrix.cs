@@ -21,6 +21,8 @@ public sealed class AuthorizationMatrix : IClassFixture<AuthorizationMatrix.Fixt
     private static readonly string[] EveryRole = [.. Roles.All];
     private static readonly string[] Figures = [Roles.Administrator, Roles.Reviewer, Roles.Official, Roles.Analyst];
     private static readonly string[] Exports = [Roles.Administrator, Roles.Analyst];
+    private static readonly string[] ApiExports = ["growth", "growth-long", "values", "completeness", "issues"];
+    private static readonly string[] ApiFormats = ["", ".csv", ".xlsx"];
 
     /// <summary>Who may call a route, and what they get with the sample request below.</summary>
     private sealed record Decision(string Method, string Pattern, string Url, string[]? AllowedRoles, HttpStatusCode Allowed,
@@ -67,7 +69,9 @@ public sealed class AuthorizationMatrix : IClassFixture<AuthorizationMatrix.Fixt
         new("POST", "review/approve-all", "/review/approve-all", [Roles.Reviewer], HttpStatusCode.BadRequest, new() { ["year"] = $"{f.Year}" }),
         new("GET", "import", "/import", [Roles.Evaluator, Roles.Reviewer], HttpStatusCode.OK),
         new("GET", "import/template/long.csv", "/import/template/long.csv", [Roles.Evaluator, Roles.Reviewer], HttpStatusCode.OK),
+        new("GET", "import/template/long.xlsx", "/import/template/long.xlsx", [Roles.Evaluator, Roles.Reviewer], HttpStatusCode.OK),
         new("GET", "import/template/wide.csv", "/import/template/wide.csv", [Roles.Evaluator, Roles.Reviewer], HttpStatusCode.OK),
+        new("GET", "import/template/wide.xlsx", "/import/template/wide.xlsx", [Roles.Evaluator, Roles.Reviewer], HttpStatusCode.OK),
         new("POST", "import", "/import", [Roles.Evaluator, Roles.Reviewer], HttpStatusCode.BadRequest),
         new("POST", "import/confirm", "/import/confirm", [Roles.Evaluator, Roles.Reviewer], HttpStatusCode.BadRequest, new() { ["token"] = "nope" }),
         new("GET", "admin/bases/import", "/admin/bases/import", [Roles.Administrator], HttpStatusCode.OK),
@@ -75,9 +79,16 @@ public sealed class AuthorizationMatrix : IClassFixture<AuthorizationMatrix.Fixt
         new("POST", "admin/bases/import/confirm", "/admin/bases/import/confirm", [Roles.Administrator], HttpStatusCode.BadRequest),
         new("GET", "dashboard", "/dashboard", Figures, HttpStatusCode.OK),
         new("GET", "completeness", "/completeness", Figures, HttpStatusCode.OK),
+        new("GET", "dictionary", "/dictionary", EveryRole, HttpStatusCode.OK),
         new("GET", "export/growth.csv", "/export/growth.csv", Exports, HttpStatusCode.OK),
+        new("GET", "export/growth.xlsx", "/export/growth.xlsx", Exports, HttpStatusCode.OK),
+        new("GET", "export/growth-long.csv", "/export/growth-long.csv", Exports, HttpStatusCode.OK),
+        new("GET", "export/growth-long.xlsx", "/export/growth-long.xlsx", Exports, HttpStatusCode.OK),
         new("GET", "export/values.csv", "/export/values.csv", Exports, HttpStatusCode.OK),
+        new("GET", "export/values.xlsx", "/export/values.xlsx", Exports, HttpStatusCode.OK),
         new("GET", "export/completeness.csv", "/export/completeness.csv", Exports, HttpStatusCode.OK),
+        new("GET", "export/completeness.xlsx", "/export/completeness.xlsx", Exports, HttpStatusCode.OK),
+        new("GET", "export/issues.xlsx", "/export/issues.xlsx", Exports, HttpStatusCode.OK),
         new("GET", "issues/summary", "/issues/summary", Figures, HttpStatusCode.OK),
         new("GET", "export/issues.csv", "/export/issues.csv", Exports, HttpStatusCode.OK),
         new("POST", "issues/{id:int}/status", "/issues/999999/status", [Roles.Evaluator], HttpStatusCode.NotFound, new() { ["status"] = "open" }),
@@ -104,12 +115,9 @@ public sealed class AuthorizationMatrix : IClassFixture<AuthorizationMatrix.Fixt
         Api("GET", "api/v1/indicators", "/api/v1/indicators"),
         Api("POST", "api/v1/bases/import", "/api/v1/bases/import"),
         Api("POST", "api/v1/values/import", "/api/v1/values/import"),
-        Api("GET", "api/v1/values", "/api/v1/values"),
-        Api("GET", "api/v1/values.csv", "/api/v1/values.csv"),
         Api("GET", "api/v1/figures/national", "/api/v1/figures/national"),
         Api("GET", "api/v1/figures/bases/{code}", "/api/v1/figures/bases/16R01"),
-        Api("GET", "api/v1/issues", "/api/v1/issues"),
-        Api("GET", "api/v1/completeness", "/api/v1/completeness"),
+        .. ApiExports.SelectMany(export => ApiFormats.Select(format => Api("GET", $"api/v1/{export}{format}", $"/api/v1/{export}{format}"))),
         new("GET", "account/tokens", "/account/tokens", EveryRole, HttpStatusCode.OK),
         new("POST", "account/tokens", "/account/tokens", EveryRole, HttpStatusCode.OK, new() { ["name"] = "matrix" }),
         new("POST", "account/tokens/{id:int}/revoke", "/account/tokens/999999/revoke", EveryRole, HttpStatusCode.NotFound),

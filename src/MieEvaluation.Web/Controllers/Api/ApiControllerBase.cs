@@ -12,6 +12,7 @@ namespace MieEvaluation.Web.Controllers.Api;
 [Route("api/v1")]
 [Authorize(AuthenticationSchemes = TokenAuthenticationHandler.SchemeName)]
 [IgnoreAntiforgeryToken]
+[RejectUnknownParameters]
 public abstract class ApiControllerBase : ControllerBase
 {
     /// <summary>A 400 problem naming what is wrong.</summary>
@@ -20,9 +21,4 @@ public abstract class ApiControllerBase : ControllerBase
 
     protected ObjectResult Unknown(string what) =>
         Problem(detail: what, statusCode: StatusCodes.Status404NotFound, title: "Not found");
-
-    /// <summary>Whether the caller asked for CSV (an <c>Accept: text/csv</c> header or a <c>.csv</c> URL).</summary>
-    protected bool WantsCsv() =>
-        Request.Path.Value?.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) == true ||
-        Request.Headers.Accept.Any(a => a?.Contains("text/csv", StringComparison.OrdinalIgnoreCase) == true);
 }

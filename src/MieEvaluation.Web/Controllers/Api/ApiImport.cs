@@ -10,6 +10,8 @@ namespace MieEvaluation.Web.Controllers.Api;
 /// </summary>
 internal static class ApiImport
 {
+    public const string WorkbookContentType = Services.Exports.XlsxExport.ContentType;
+
     public static async Task<IActionResult> RunAsync(ControllerBase controller, IImportKind kind, UploadStore uploads, ImportOptions options, string userId,
         bool dryRun, bool approve, CancellationToken cancellationToken)
     {
@@ -50,22 +52,12 @@ internal static class ApiImport
         {
             var analysis = await Run(uploads.Find(token, userId)!);
             var forms = analysis.Forms ?? [];
-            var body = new
-            {
-                newValues = analysis.NewValues,
-                changedValues = analysis.ChangedValues,
-                unchangedValues = analysis.UnchangedValues,
-                errors = analysis.Errors.Select(e => new { line = e.Line, message = e.Message }),
-                warnings = analysis.Warnings,
-                formsReady = forms.Count(f => f.Ready),
-                formsDraft = forms.Count(f => !f.Ready),
+            var body = new ImportResult(analysis.NewValues, analysis.ChangedValues, analysis.UnchangedValues,
+                analysis.Errors.Select(e => new ImportError(e.Line, e.Message)).ToList(), analysis.Warnings,
+                forms.Count(f => f.Ready), forms.Count(f => !f.Ready),
                 // Every changed form up to 1,000 (a 12,000-base import changes 120,000): its status after and why not submitted.
-                forms = forms.Take(MaxListedForms).Select(f => new
-                {
-                    baseCode = f.BaseCode, year = f.Year, before = f.Before?.ToString().ToLowerInvariant(), after = f.After.ToString().ToLowerInvariant(),
-                    problems = f.Problems.Select(p => new { indicatorId = p.IndicatorId, kind = p.Kind.ToString() }),
-                }),
-            };
+                forms.Take(MaxListedForms).Select(f => new ImportedFormResult(f.BaseCode, f.Year, Lower(f.Before), Lower(f.After)!,
+                    f.Problems.Select(p => new FormProblemResult(p.IndicatorId, p.Kind.ToString())).ToList())).ToList());
             return analysis.Errors.Count > 0 ? controller.UnprocessableEntity(body) : controller.Ok(body);
         }
         finally
@@ -76,6 +68,19 @@ internal static class ApiImport
 
     private const int MaxListedForms = 1_000;
 
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Globalization", "CA1308", Justification = "Statuses are lower-case codes in the API.")]
+    private static string? Lower(Domain.Evaluation.SubmissionStatus? status) => status?.ToString().ToLowerInvariant();
+
     private static ObjectResult TooLarge(ControllerBase controller, ImportOptions options) =>
         controller.Problem(detail: $"The body is larger than {options.MaxFileBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge);
 }
+
+/// <summary>What an import through the API answers (docs/api.md).</summary>
+public sealed record ImportResult(int NewValues, int ChangedValues, int UnchangedValues, IReadOnlyList<ImportError> Errors, IReadOnlyList<string> Warnings,
+    int FormsReady, int FormsDraft, IReadOnlyList<ImportedFormResult> Forms);
+
+public sealed record ImportError(int Line, string Message);
+
+public sealed record ImportedFormResult(string BaseCode, int Year, string? Before, string After, IReadOnlyList<FormProblemResult> Problems);
+
+public sealed record FormProblemResult(int IndicatorId, string Kind);

@@ -5,57 +5,48 @@ using MieEvaluation.Domain.Evaluation;
 using MieEvaluation.Domain.Statistics;
 using MieEvaluation.Web.Security;
 using MieEvaluation.Web.Services.Figures;
-using MieEvaluation.Web.Services.Issues;
 using MieEvaluation.Web.Services.Registry;
 using MieEvaluation.Web.ViewModels.Figures;
 
 namespace MieEvaluation.Web.Controllers.Api;
 
-/// <summary>The figures, issues and completeness as JSON: the same services the dashboard reads.</summary>
+/// <summary>The national table and a base's figures as JSON: the same services the dashboard and the base page read.</summary>
 [Authorize(Policy = Policies.ViewFigures)]
 public sealed class FiguresApiController(FiguresService figures, IValidator<FigureFilterInput> validator, TimeProvider clock) : ApiControllerBase
 {
     [HttpGet("figures/national")]
+    [ProducesResponseType<NationalResult>(StatusCodes.Status200OK)]
     public async Task<IActionResult> National([FromQuery] FigureFilterInput filter, CancellationToken cancellationToken)
     {
         var validation = await validator.ValidateAsync(filter, cancellationToken);
         if (!validation.IsValid)
         {
-            return BadParameter(validation.Errors.Select(e => e.ErrorMessage));
+            return validation.Errors.All(e => e.ErrorCode == ParameterErrors.UnknownCode)
+                ? Unknown(string.Join(" ", validation.Errors.Select(e => e.ErrorMessage)))
+                : BadParameter(validation.Errors.Select(e => e.ErrorMessage));
         }
 
         var none = new HashSet<string>();
-        var scope = filter.Scope(none);
         var query = await filter.ToQueryAsync(none, figures, clock.GetUtcNow().Year, cancellationToken);
         var national = await figures.NationalAsync(query, cancellationToken);
         var expected = await figures.ExpectedBasesAsync(query, cancellationToken);
         var balanced = filter.Balanced(none);
-        return Ok(new
-        {
-            from = national.Query.FromYear,
-            to = national.Query.ToYear,
-            panel = balanced ? "balanced" : "all",
-            status = FigureScopes.Code(scope),
-            expectedBases = expected.Select(e => new { year = e.Key, n = e.Value }),
-            indicators = national.Rows.Select(row =>
+        return Ok(new NationalResult(national.Query.FromYear, national.Query.ToYear, balanced ? "balanced" : "all", FigureScopes.Code(filter.Scope(none)),
+            expected.Select(e => new ExpectedBases(e.Key, e.Value)).ToList(),
+            national.Rows.Select(row =>
             {
                 var series = balanced ? row.BalancedPanel : row.AllReporting;
-                return new
-                {
-                    code = row.Indicator.Code,
-                    nameZh = row.Indicator.NameZh,
-                    nameEn = row.Indicator.NameEn,
-                    aggregation = row.Indicator.Aggregation.ToString(),
-                    years = series.Yearly.Select(y => new { year = y.Year, value = y.Value, n = y.N, incomplete = FigureScopes.IsIncomplete(y.N, expected[y.Year]) }),
-                    cagr = Growth(series.Cagr.Rate, series.Cagr.UndefinedReason),
-                    medianBaseCagr = new MedianJson(series.MedianBaseCagr.Rate, Percent.Round(series.MedianBaseCagr.Rate),
-                        series.MedianBaseCagr.UndefinedReason?.ToString(), series.MedianBaseCagr.N),
-                };
-            }),
-        });
+                return new NationalIndicator(row.Indicator.Code, row.Indicator.NameZh, row.Indicator.NameEn, row.Indicator.Aggregation.ToString(),
+                    series.Yearly.Select(y => new NationalYear(y.Year, y.Value, y.N, FigureScopes.IsIncomplete(y.N, expected[y.Year]))).ToList(),
+                    Growth(series.Cagr.Rate, series.Cagr.UndefinedReason),
+                    new MedianResult(series.MedianBaseCagr.Rate, Percent.Round(series.MedianBaseCagr.Rate), series.MedianBaseCagr.UndefinedReason?.ToString(),
+                        series.MedianBaseCagr.N));
+            }).ToList()));
     }
 
+    /// <summary>One base (its code, or its former code) with its values, ranks within its type and CAGR per indicator.</summary>
     [HttpGet("figures/bases/{code}")]
+    [ProducesResponseType<BaseFiguresResult>(StatusCodes.Status200OK)]
     public async Task<IActionResult> Base(string code, string? status, [FromServices] BasePageService pages, CancellationToken cancellationToken)
     {
         if (!FigureScopes.TryParse(status, out var scope))
@@ -68,47 +59,32 @@ public sealed class FiguresApiController(FiguresService figures, IValidator<Figu
             return Unknown($"There is no base with the code \"{code}\".");
         }
 
-        return Ok(new
-        {
-            code = page.Entry.Code,
-            status = FigureScopes.Code(scope),
-            from = page.Range.FromYear,
-            to = page.Range.ToYear,
-            indicators = page.Figures.Select(f => new
-            {
-                code = f.Indicator.Code,
-                years = f.Years.Select(y => new { year = y.Year, value = y.Value, rank = y.Standing?.Rank, percentile = y.Standing?.Percentile, peers = y.Standing?.N }),
-                cagr = Growth(f.Cagr.Rate, f.Cagr.UndefinedReason),
-            }),
-        });
-    }
-
-    [HttpGet("issues")]
-    public async Task<IActionResult> Issues([FromServices] IssueSummaryService summaries, CancellationToken cancellationToken) =>
-        Ok((await summaries.ListAsync(new IssueFilter(null, null, null, null), cancellationToken)).Select(i => new
-        {
-            baseCode = i.BaseCode, year = i.Year, categoryZh = i.CategoryZh, categoryEn = i.CategoryEn,
-            severity = i.Severity.ToString().ToLowerInvariant(), status = i.Status.ToString().ToLowerInvariant(), text = i.Text,
-        }));
-
-    [HttpGet("completeness")]
-    public async Task<IActionResult> Completeness([FromServices] CompletenessService completeness, CancellationToken cancellationToken)
-    {
-        var latest = await figures.LatestYearAsync(FigureScope.Approved, cancellationToken);
-        var data = await completeness.LoadAsync(Math.Max(2016, latest - 19), latest, cancellationToken);
-        return Ok(new
-        {
-            from = data.FromYear,
-            to = data.ToYear,
-            rates = data.Rates.Select(r => new { year = r.Year, expected = r.Expected, reported = r.Reported, rate = r.Rate }),
-            bases = data.Rows.Select(r => new { code = r.Code, states = r.Years.Select(s => s.ToString().ToLowerInvariant()) }),
-        });
+        return Ok(new BaseFiguresResult(page.Entry.Code, FigureScopes.Code(scope), page.Range.FromYear, page.Range.ToYear,
+            page.Figures.Select(f => new BaseIndicatorResult(f.Indicator.Code,
+                f.Years.Select(y => new BaseYearResult(y.Year, y.Value, y.Standing?.Rank, y.Standing?.Percentile, y.Standing?.N)).ToList(),
+                Growth(f.Cagr.Rate, f.Cagr.UndefinedReason))).ToList()));
     }
 
     /// <summary>A growth rate at full precision (a fraction), as displayed (percent, 0.1), or why it is undefined.</summary>
-    private static GrowthJson Growth(decimal? rate, GrowthUndefinedReason? reason) => new(rate, Percent.Round(rate), reason?.ToString());
-
-    private sealed record GrowthJson(decimal? Rate, decimal? Percent, string? UndefinedReason);
-
-    private sealed record MedianJson(decimal? Rate, decimal? Percent, string? UndefinedReason, int N);
+    private static GrowthResult Growth(decimal? rate, GrowthUndefinedReason? reason) => new(rate, Percent.Round(rate), reason?.ToString());
 }
+
+public sealed record NationalResult(int From, int To, string Panel, string Status, IReadOnlyList<ExpectedBases> ExpectedBases,
+    IReadOnlyList<NationalIndicator> Indicators);
+
+public sealed record ExpectedBases(int Year, int N);
+
+public sealed record NationalIndicator(string Code, string NameZh, string NameEn, string Aggregation, IReadOnlyList<NationalYear> Years, GrowthResult Cagr,
+    MedianResult MedianBaseCagr);
+
+public sealed record NationalYear(int Year, decimal? Value, int N, bool Incomplete);
+
+public sealed record GrowthResult(decimal? Rate, decimal? Percent, string? UndefinedReason);
+
+public sealed record MedianResult(decimal? Rate, decimal? Percent, string? UndefinedReason, int N);
+
+public sealed record BaseFiguresResult(string Code, string Status, int From, int To, IReadOnlyList<BaseIndicatorResult> Indicators);
+
+public sealed record BaseIndicatorResult(string Code, IReadOnlyList<BaseYearResult> Years, GrowthResult Cagr);
+
+public sealed record BaseYearResult(int Year, decimal? Value, int? Rank, decimal? Percentile, int? Peers);

@@ -15,28 +15,35 @@ namespace MieEvaluation.Web.Controllers.Api;
 public sealed class RegistryApiController(MieDbContext db) : ApiControllerBase
 {
     [HttpGet("bases")]
+    [ProducesResponseType<IReadOnlyList<RegistryBaseResult>>(StatusCodes.Status200OK)]
     public async Task<IActionResult> Bases()
     {
         var bases = await db.Bases.AsNoTracking().OrderBy(b => b.Code)
             .Select(b => new { b.Code, b.NameZh, b.NameEn, b.Type, Province = b.Province.Code, b.Province.Region, b.BatchYear, b.IsActive }).ToListAsync();
-        return Ok(bases.Select(b => new
-        {
-            code = b.Code, nameZh = b.NameZh, nameEn = b.NameEn, type = b.Type.ToCode(), province = b.Province, region = b.Region.ToCode(),
-            batchYear = b.BatchYear, active = b.IsActive,
-        }));
+        return Ok(bases.Select(b => new RegistryBaseResult(b.Code, BaseCodes.Former(b.Code), b.NameZh, b.NameEn, b.Type.ToCode(), b.Province, b.Region.ToCode(),
+            b.BatchYear, b.IsActive)).ToList());
     }
 
     [HttpGet("indicators")]
-    public async Task<IActionResult> Indicators() => Ok(await db.Indicators.AsNoTracking().OrderBy(i => i.DisplayOrder)
-        .Select(i => new { code = i.Code, nameZh = i.NameZh, nameEn = i.NameEn, unitZh = i.UnitZh, unitEn = i.UnitEn, decimals = i.Decimals, aggregation = i.Aggregation.ToString(), active = i.IsActive })
-        .ToListAsync());
+    [ProducesResponseType<IReadOnlyList<IndicatorResult>>(StatusCodes.Status200OK)]
+    public async Task<IActionResult> Indicators() => Ok((await db.Indicators.AsNoTracking().OrderBy(i => i.DisplayOrder).ToListAsync())
+        .Select(i => new IndicatorResult(i.Code, i.NameZh, i.NameEn, i.UnitZh, i.UnitEn, i.Decimals, i.Aggregation.ToString(), i.IsActive)).ToList());
 
-    /// <summary>The registry's CSV as the request body; all or nothing. <c>?dryRun=true</c> only reports.</summary>
+    /// <summary>The registry's table as the body (CSV or a workbook); all or nothing. <c>?dryRun=true</c> only reports.</summary>
     [HttpPost("bases/import")]
     [Authorize(Policy = Policies.Administer)]
     [EnableRateLimiting(SecuritySetup.ImportRateLimit)]
-    [Consumes("text/csv")]
+    [Consumes("text/csv", ApiImport.WorkbookContentType)]
+    [ProducesResponseType<ImportResult>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ImportResult>(StatusCodes.Status422UnprocessableEntity)]
+    [TableRequestBody]
     public async Task<IActionResult> ImportBases([FromServices] RegistryImportKind kind, [FromServices] UploadStore uploads,
         [FromServices] ImportOptions options, [FromServices] UserManager<AppUser> users, bool dryRun, CancellationToken cancellationToken) =>
         await ApiImport.RunAsync(this, kind, uploads, options, users.GetUserId(User)!, dryRun, approve: false, cancellationToken);
 }
+
+/// <summary>A base of the registry; <c>formerCode</c> is the code an enterprise base had before 2026 (16E01), still accepted everywhere.</summary>
+public sealed record RegistryBaseResult(string Code, string? FormerCode, string NameZh, string NameEn, string Type, string Province, string Region,
+    int BatchYear, bool Active);
+
+public sealed record IndicatorResult(string Code, string NameZh, string NameEn, string UnitZh, string UnitEn, int Decimals, string Aggregation, bool Active);

@@ -15,6 +15,7 @@ public sealed record TokenResponse(string Token, DateTime ExpiresAtUtc);
 public sealed class TokensApiController(UserManager<AppUser> users, SignInManager<AppUser> signIn, TokenService tokens) : ApiControllerBase
 {
     [HttpPost("tokens")]
+    [ProducesResponseType<TokenResponse>(StatusCodes.Status200OK)]
     [AllowAnonymous]
     [EnableRateLimiting(SecuritySetup.LoginRateLimit)]
     public async Task<IActionResult> Create(TokenRequest request)

@@ -17,7 +17,7 @@ namespace MieEvaluation.Web.Services.DataEntry;
 public sealed class DataEntryService(MieDbContext db, EvaluatorScope scope, FormWarnings warnings, IAuthorizationService authorization, TimeProvider clock)
 {
     public async Task<DemonstrationBase?> FindBaseAsync(string code) =>
-        await db.Bases.AsNoTracking().SingleOrDefaultAsync(b => b.Code == code);
+        await db.Bases.AsNoTracking().SingleOrDefaultAsync(b => b.Code == BaseCodes.Canonical(code));
 
     /// <summary>Whether a form can exist for the base and year: an active base, from its batch year to this year.</summary>
     public bool IsOpenYear(DemonstrationBase found, int year) =>

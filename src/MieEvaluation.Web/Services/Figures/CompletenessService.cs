@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using MieEvaluation.Domain.Evaluation;
 using MieEvaluation.Domain.Registry;
 using MieEvaluation.Web.Data;
+using MieEvaluation.Web.Services.Registry;
 
 namespace MieEvaluation.Web.Services.Figures;
 
@@ -16,7 +17,8 @@ public enum FormState
     NotExpected,
 }
 
-public sealed record CompletenessRow(string Code, string NameZh, string NameEn, Region Region, BaseType Type, IReadOnlyList<FormState> Years);
+public sealed record CompletenessRow(string Code, string NameZh, string NameEn, Region Region, BaseType Type, string ProvinceCode, int BatchYear,
+    IReadOnlyList<FormState> Years);
 
 /// <summary>The reporting rate of a year: forms submitted or approved over the bases expected (batch year ≤ that year).</summary>
 public sealed record ReportingRate(int Year, int Expected, int Reported)
@@ -32,16 +34,38 @@ public sealed record Completeness(int FromYear, int ToYear, IReadOnlyList<Comple
 /// <summary>Which bases reported in which years: the matrix, the counts per region and type, and the reporting rates.</summary>
 public sealed class CompletenessService(MieDbContext db)
 {
-    public async Task<Completeness> LoadAsync(int fromYear, int toYear, CancellationToken cancellationToken = default)
+    /// <summary>The active bases the registry filter selects (all when null), over the years from <paramref name="fromYear"/> to <paramref name="toYear"/>.</summary>
+    public async Task<Completeness> LoadAsync(int fromYear, int toYear, RegistryFilter? registry = null, CancellationToken cancellationToken = default)
     {
-        var bases = await db.Bases.AsNoTracking().Where(b => b.IsActive).OrderBy(b => b.Code)
-            .Select(b => new { b.Id, b.Code, b.NameZh, b.NameEn, b.Province.Region, b.Type, b.BatchYear }).ToListAsync(cancellationToken);
+        var selected = db.Bases.AsNoTracking().Where(b => b.IsActive);
+        if (registry?.Regions is { } regions)
+        {
+            selected = selected.Where(b => regions.Contains(b.Province.Region));
+        }
+
+        if (registry?.Type is { } type)
+        {
+            selected = selected.Where(b => b.Type == type);
+        }
+
+        if (registry?.Batch is { } batch)
+        {
+            selected = selected.Where(b => b.BatchYear == batch);
+        }
+
+        if (registry?.ProvinceCode is { } province)
+        {
+            selected = selected.Where(b => b.Province.Code == province);
+        }
+
+        var bases = await selected.OrderBy(b => b.Code)
+            .Select(b => new { b.Id, b.Code, b.NameZh, b.NameEn, b.Province.Region, b.Type, ProvinceCode = b.Province.Code, b.BatchYear }).ToListAsync(cancellationToken);
         var forms = (await db.Submissions.AsNoTracking().Where(s => s.Year >= fromYear && s.Year <= toYear)
                 .Select(s => new { s.BaseId, s.Year, s.Status }).ToListAsync(cancellationToken))
             .ToDictionary(s => (s.BaseId, s.Year), s => s.Status);
         var years = Enumerable.Range(fromYear, toYear - fromYear + 1).ToList();
 
-        var rows = bases.Select(b => new CompletenessRow(b.Code, b.NameZh, b.NameEn, b.Region, b.Type, years.Select(y =>
+        var rows = bases.Select(b => new CompletenessRow(b.Code, b.NameZh, b.NameEn, b.Region, b.Type, b.ProvinceCode, b.BatchYear, years.Select(y =>
             y < b.BatchYear ? FormState.NotExpected
             : forms.TryGetValue((b.Id, y), out var status) ? State(status)
             : FormState.Missing).ToList())).ToList();

@@ -156,8 +156,10 @@ public sealed class FiguresService(MieDbContext db, FigureCache cache)
         }
 
         return await values.OrderBy(v => v.Submission.Base.Code).ThenBy(v => v.Submission.Year).ThenBy(v => v.Indicator.DisplayOrder)
-            .Select(v => new ValueRow(v.Submission.Base.Code, v.Submission.Base.NameZh, v.Submission.Base.NameEn, v.Submission.Year,
-                v.Indicator.Code, v.Indicator.NameZh, v.Indicator.NameEn, v.Indicator.UnitEn, v.Value, v.Submission.Status, v.Comment))
+            .Select(v => new ValueRow(v.Submission.Base.Code, v.Submission.Base.NameZh, v.Submission.Base.NameEn, v.Submission.Base.Province.Region,
+                v.Submission.Base.Type, v.Submission.Base.Province.Code, v.Submission.Base.BatchYear, v.Submission.Year,
+                v.Indicator.Code, v.Indicator.NameZh, v.Indicator.NameEn, v.Indicator.UnitZh, v.Indicator.UnitEn, v.Indicator.Decimals, v.Value,
+                v.Submission.Status, v.Comment))
             .ToListAsync(cancellationToken);
     }
 
@@ -257,5 +259,6 @@ public sealed class FiguresService(MieDbContext db, FigureCache cache)
 }
 
 /// <summary>One value as the exports list it.</summary>
-public sealed record ValueRow(string BaseCode, string BaseZh, string BaseEn, int Year, string IndicatorCode, string IndicatorZh, string IndicatorEn,
-    string UnitEn, decimal? Value, SubmissionStatus Status, string? Comment);
+public sealed record ValueRow(string BaseCode, string BaseZh, string BaseEn, Region Region, BaseType Type, string ProvinceCode, int BatchYear, int Year,
+    string IndicatorCode, string IndicatorZh, string IndicatorEn, string UnitZh, string UnitEn, int Decimals, decimal? Value, SubmissionStatus Status,
+    string? Comment);

@@ -33,7 +33,9 @@ public static class CsvRows
     /// <summary>The header and the data rows; blank lines are skipped, line numbers count from 1 with the header.</summary>
     public static IEnumerable<CsvRow> Read(string path, Encoding encoding)
     {
-        using var reader = new StreamReader(path, encoding, detectEncodingFromByteOrderMarks: false);
+        // The byte order mark is skipped by the reader, before parsing: left in, it would stand before a quoted first
+        // header field ("\uFEFF\"base_code\"", what LibreOffice writes) and keep its quotes.
+        using var reader = new StreamReader(path, encoding, detectEncodingFromByteOrderMarks: true);
         var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
             HasHeaderRecord = false,
@@ -45,13 +47,7 @@ public static class CsvRows
         using var csv = new CsvReader(reader, configuration);
         while (csv.Read())
         {
-            var fields = csv.Parser.Record ?? [];
-            if (csv.Parser.RawRow == 1 && fields.Length > 0)
-            {
-                fields[0] = fields[0].TrimStart('\uFEFF'); // a UTF-8 byte order mark, decoded as a character
-            }
-
-            yield return new CsvRow(csv.Parser.RawRow, fields);
+            yield return new CsvRow(csv.Parser.RawRow, csv.Parser.Record ?? []);
         }
     }
 

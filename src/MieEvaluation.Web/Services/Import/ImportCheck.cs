@@ -57,22 +57,22 @@ internal sealed class ImportCheck
     /// <summary>The file's good values in chunks of at most <paramref name="size"/>; errors go to <see cref="Errors"/>.</summary>
     public async IAsyncEnumerable<List<ImportedValue>> ChunksAsync(string path, int size, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var encoding = CsvRows.DetectEncoding(path);
-        if (encoding is null)
+        var (rows, problem) = TabularFile.Open(path);
+        if (rows is null)
         {
-            Errors.Add(new RowError(0, _text("Import.BadEncoding")));
+            Errors.Add(new RowError(0, _text(problem!)));
             yield break;
         }
 
         var isReviewer = _user.IsInRole(Roles.Reviewer);
         var chunk = new List<ImportedValue>(size);
-        foreach (var (value, error) in _file.Read(CsvRows.Read(path, encoding)))
+        foreach (var (value, error) in _file.Read(rows()))
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (Errors.Count >= MaxErrors)
             {
                 Errors.Add(new RowError(0, _text("Import.TooManyErrors", MaxErrors)));
-                DescribeDuplicates(path, encoding);
+                DescribeDuplicates(rows);
                 yield break;
             }
 
@@ -113,7 +113,7 @@ internal sealed class ImportCheck
             yield return chunk;
         }
 
-        DescribeDuplicates(path, encoding);
+        DescribeDuplicates(rows);
     }
 
     private bool FirstTime(ImportedValue v)
@@ -132,7 +132,7 @@ internal sealed class ImportCheck
     }
 
     /// <summary>Reads the file once more, only when it has duplicates, to name the line each first appeared on.</summary>
-    private void DescribeDuplicates(string path, System.Text.Encoding encoding)
+    private void DescribeDuplicates(Func<IEnumerable<CsvRow>> rows)
     {
         if (_duplicates.Count == 0)
         {
@@ -141,7 +141,7 @@ internal sealed class ImportCheck
 
         var wanted = _duplicates.Select(d => (d.Form, d.Indicator)).ToHashSet();
         var firstLine = new Dictionary<(long, int), int>();
-        foreach (var (value, _) in _file.Read(CsvRows.Read(path, encoding)))
+        foreach (var (value, _) in _file.Read(rows()))
         {
             if (value is not null && wanted.Contains((Form(value), value.Indicator.Id)))
             {

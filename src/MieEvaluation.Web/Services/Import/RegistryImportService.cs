@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using MieEvaluation.Domain.Registry;
@@ -12,14 +11,11 @@ namespace MieEvaluation.Web.Services.Import;
 /// (<c>code,batch_year,type,province,region,name_zh,name_en</c>): a new code adds a base, an existing code updates its
 /// names, type, province and batch. Analyse for the preview, then commit all or nothing.
 /// </summary>
-public sealed partial class RegistryImportService(MieDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> localizer)
+public sealed class RegistryImportService(MieDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> localizer)
 {
     private static readonly string[] Header = ["code", "batch_year", "type", "province", "region", "name_zh", "name_en"];
 
     private sealed record BaseLine(int Line, string Code, int BatchYear, BaseType Type, Province Province, string NameZh, string NameEn);
-
-    [GeneratedRegex(@"^\d{2}[RUE]\d{2,3}$")]
-    private static partial Regex CodePattern();
 
     public async Task<ImportAnalysis> AnalyseAsync(string path, CancellationToken cancellationToken = default)
     {
@@ -75,10 +71,10 @@ public sealed partial class RegistryImportService(MieDbContext db, TimeProvider 
 
     private async Task<(List<BaseLine> Lines, List<RowError> Errors)> ReadAsync(string path, CancellationToken cancellationToken)
     {
-        var encoding = CsvRows.DetectEncoding(path);
-        if (encoding is null)
+        var (rows, problem) = TabularFile.Open(path);
+        if (rows is null)
         {
-            return ([], [new RowError(0, localizer["Import.BadEncoding"])]);
+            return ([], [new RowError(0, localizer[problem!])]);
         }
 
         var provinces = await db.Provinces.AsNoTracking().ToDictionaryAsync(p => p.Code, StringComparer.OrdinalIgnoreCase, cancellationToken);
@@ -87,7 +83,7 @@ public sealed partial class RegistryImportService(MieDbContext db, TimeProvider 
         var errors = new List<RowError>();
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         var first = true;
-        foreach (var row in CsvRows.Read(path, encoding))
+        foreach (var row in rows())
         {
             if (first)
             {
@@ -112,7 +108,7 @@ public sealed partial class RegistryImportService(MieDbContext db, TimeProvider 
             {
                 var f = row.Fields.Select(x => x.Trim()).ToArray();
                 var type = RegistryCodes.TryParseType(f[2], out var parsed) ? parsed : throw new InvalidOperationException("Checked above.");
-                lines.Add(new BaseLine(row.Line, f[0], int.Parse(f[1], CultureInfo.InvariantCulture), type, provinces[f[3]], f[5], f[6]));
+                lines.Add(new BaseLine(row.Line, BaseCodes.Canonical(f[0]), int.Parse(f[1], CultureInfo.InvariantCulture), type, provinces[f[3]], f[5], f[6]));
             }
         }
 
@@ -136,7 +132,7 @@ public sealed partial class RegistryImportService(MieDbContext db, TimeProvider 
         }
 
         var f = row.Fields.Select(x => x.Trim()).ToArray();
-        if (!CodePattern().IsMatch(f[0]))
+        if (!BaseCodes.IsWellFormed(BaseCodes.Canonical(f[0])))
         {
             return new RowError(row.Line, localizer["Registry.Import.BadCode", f[0]]);
         }

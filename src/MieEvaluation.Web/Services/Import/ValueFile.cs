@@ -1,5 +1,6 @@
 using System.Globalization;
 using MieEvaluation.Domain.Evaluation;
+using MieEvaluation.Domain.Registry;
 using MieEvaluation.Web.Localization;
 
 namespace MieEvaluation.Web.Services.Import;
@@ -98,9 +99,9 @@ public sealed class ValueFile(IReadOnlyDictionary<string, Indicator> indicators,
         baseId = 0;
         year = 0;
         var code = row.Fields[0].Trim();
-        if (!bases.TryGetValue(code, out var found) || !found.Active)
+        if (!bases.TryGetValue(BaseCodes.Canonical(code), out var found) || !found.Active)
         {
-            return new RowError(row.Line, text("Import.UnknownBase", code));
+            return new RowError(row.Line, UnknownBase(code));
         }
 
         baseId = found.Id;
@@ -110,6 +111,15 @@ public sealed class ValueFile(IReadOnlyDictionary<string, Indicator> indicators,
         }
 
         return null;
+    }
+
+    /// <summary>An unknown code; one that a spreadsheet turned into a number (<c>1.60E+02</c>) says so and names the base it probably was.</summary>
+    private string UnknownBase(string code)
+    {
+        var probably = BaseCodes.MangledFrom(code, bases.Where(b => b.Value.Active).Select(b => b.Key));
+        return probably.Count > 0
+            ? text("Import.MangledBase", code, string.Join(", ", probably.Select(c => $"{c} ({BaseCodes.Former(c)})")))
+            : text("Import.UnknownBase", code);
     }
 
     private (ImportedValue?, RowError?) Value(CsvRow row, int baseId, int year, string indicatorCode, string text1, string? comment)

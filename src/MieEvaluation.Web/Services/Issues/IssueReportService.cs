@@ -12,7 +12,7 @@ namespace MieEvaluation.Web.Services.Issues;
 public sealed class IssueReportService(MieDbContext db, TimeProvider clock)
 {
     public Task<DemonstrationBase?> FindBaseAsync(string code) =>
-        db.Bases.AsNoTracking().SingleOrDefaultAsync(b => b.Code == code);
+        db.Bases.AsNoTracking().SingleOrDefaultAsync(b => b.Code == BaseCodes.Canonical(code));
 
     public async Task<IReadOnlyList<Choice>> CategoryChoicesAsync() =>
         (await db.IssueCategories.AsNoTracking().Where(c => c.IsActive).OrderBy(c => c.DisplayOrder).ToListAsync())

@@ -7,8 +7,8 @@ namespace MieEvaluation.Web.Services.Issues;
 
 public sealed record IssueFilter(int? Year, int? CategoryId, IReadOnlySet<Region>? Regions, IssueStatus? Status);
 
-public sealed record IssueListRow(int Id, string BaseCode, string BaseZh, string BaseEn, Region Region, int Year, int CategoryId, string CategoryZh,
-    string CategoryEn, IssueSeverity Severity, IssueStatus Status, string Text);
+public sealed record IssueListRow(int Id, string BaseCode, string BaseZh, string BaseEn, Region Region, BaseType Type, int Year, int CategoryId,
+    string CategoryCode, string CategoryZh, string CategoryEn, IssueSeverity Severity, IssueStatus Status, string Text);
 
 public sealed record RecurringIssue(string BaseCode, string BaseZh, string BaseEn, string CategoryZh, string CategoryEn, IReadOnlyList<int> Years);
 
@@ -57,8 +57,8 @@ public sealed class IssueSummaryService(MieDbContext db)
         }
 
         return await query.OrderByDescending(r => r.Year).ThenBy(r => r.Base.Code).ThenBy(r => r.Id)
-            .Select(r => new IssueListRow(r.Id, r.Base.Code, r.Base.NameZh, r.Base.NameEn, r.Base.Province.Region, r.Year, r.CategoryId,
-                r.Category.NameZh, r.Category.NameEn, r.Severity, r.Status, r.Text))
+            .Select(r => new IssueListRow(r.Id, r.Base.Code, r.Base.NameZh, r.Base.NameEn, r.Base.Province.Region, r.Base.Type, r.Year, r.CategoryId,
+                r.Category.Code, r.Category.NameZh, r.Category.NameEn, r.Severity, r.Status, r.Text))
             .ToListAsync(cancellationToken);
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using MieEvaluation.Domain.Evaluation;
+using MieEvaluation.Domain.Registry;
 using MieEvaluation.Web.Data;
 using MieEvaluation.Web.Services.DataEntry;
 using MieEvaluation.Web.Services.Forms;
@@ -24,12 +25,12 @@ public sealed class BasePageService(MieDbContext db, FiguresService figures, Iss
 
     /// <summary>The id of the base with this code, or null: what the page's authorization is decided on.</summary>
     public async Task<int?> FindIdAsync(string code, CancellationToken cancellationToken = default) =>
-        await db.Bases.AsNoTracking().Where(b => b.Code == code).Select(b => (int?)b.Id).SingleOrDefaultAsync(cancellationToken);
+        await db.Bases.AsNoTracking().Where(b => b.Code == BaseCodes.Canonical(code)).Select(b => (int?)b.Id).SingleOrDefaultAsync(cancellationToken);
 
     /// <summary>The page, with its figures counted in <paramref name="scope"/>; null when no base has the code.</summary>
     public async Task<BasePage?> LoadAsync(string code, FigureScope scope, CancellationToken cancellationToken = default)
     {
-        var found = await db.Bases.AsNoTracking().Where(b => b.Code == code)
+        var found = await db.Bases.AsNoTracking().Where(b => b.Code == BaseCodes.Canonical(code))
             .Select(b => new
             {
                 b.Id,

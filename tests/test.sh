@@ -12,6 +12,12 @@ if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi 'wenquanyi\|wq
     || echo "Could not install chromium: the browser tests will fail." >&2
 fi
 
+# The analysts' readers check the exports independently (pandas, openpyxl, jsonschema; Debian's python3).
+if ! /usr/bin/python3 -c 'import pandas, openpyxl, jsonschema' 2>/dev/null; then
+  apt-get update -qq && apt-get install -y -qq python3-pandas python3-openpyxl python3-jsonschema >/dev/null \
+    || echo "Could not install the python readers: the analysts' tests will fail." >&2
+fi
+
 results="TestResults"
 rm -rf "$results"
 

@@ -37,4 +37,27 @@ public sealed class SqliteValueMigration
         Assert.Equal(14783.1401m, await db.IndicatorValues.SumAsync(v => v.Value));
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     }
+
+    [Fact]
+    public async Task RenamesTheFormerEnterpriseCodesAndNothingElse()
+    {
+        var path = TestPaths.NewDatabaseFile();
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await using var db = new SqliteMieDbContext(new DbContextOptionsBuilder<SqliteMieDbContext>().UseSqlite($"Data Source={path}").Options);
+        var migrations = db.Database.GetMigrations().ToList();
+        var before = migrations[migrations.FindIndex(m => m.EndsWith("_EnterpriseCodesWithC", StringComparison.Ordinal)) - 1];
+        await db.GetService<IMigrator>().MigrateAsync(before);
+        await db.Database.ExecuteSqlRawAsync("""
+            INSERT INTO Provinces (Id, Code, NameZh, NameEn, Region) VALUES (1, 'Beijing', '北京市', 'Beijing', 'East');
+            INSERT INTO Bases (Id, Code, NameZh, NameEn, Type, ProvinceId, BatchYear, IsActive) VALUES
+                (1, '16R01', '海淀', 'Haidian', 'Regional', 1, 2016, 1), (2, '16E01', '电信', 'Telecom', 'Enterprise', 1, 2016, 1),
+                (3, '17E103', '某企业', 'Some enterprise', 'Enterprise', 1, 2017, 1), (4, '17U05', '某大学', 'A university', 'UnivInst', 1, 2017, 1);
+            """);
+
+        await db.Database.MigrateAsync();
+
+        Assert.Equal(["16C01", "16R01", "17C103", "17U05"], (await db.Bases.Select(b => b.Code).ToListAsync()).Order(StringComparer.Ordinal));
+        Assert.Equal(2, await db.Bases.Where(b => b.Code == "16C01").Select(b => b.Id).SingleAsync());
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    }
 }

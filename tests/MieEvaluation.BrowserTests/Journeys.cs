@@ -64,7 +64,7 @@ public sealed class Journeys : IClassFixture<BrowserFixture>
 
         var market = rows.Single(r => (string)r["indicator_code"] == "new_market_entities");
         Assert.Equal("7.6", market["cagr_percent"]);
-        Assert.Equal("新登记市场主体数量", market["indicator_name"]);
+        Assert.Equal("新登记市场主体数量", market["indicator_name_zh"]);
         Assert.Equal("11740", market["2016"]);
         Assert.Empty(errors);
     }

@@ -46,6 +46,9 @@ public sealed class YearValues
 
     public int Year { get; }
 
+    /// <summary>How many values (and explained gaps) the year holds.</summary>
+    public int Count => _values.Length;
+
     /// <summary>The base's values and explained gaps (a form's contents as stored).</summary>
     public IReadOnlyDictionary<int, ReportedValue> Of(int baseId) =>
         _slices.TryGetValue(baseId, out var slice) ? new FormValues(new ArraySegment<(int, ReportedValue)>(_values, slice.Start, slice.Count)) : FormValues.None;

@@ -13,13 +13,13 @@ using MieEvaluation.Web.ViewModels.DataEntry;
 namespace MieEvaluation.Web.Controllers;
 
 /// <summary>The yearly form of a base: evaluators of its expert group enter and submit, reviewers approve, return and reopen.</summary>
-public sealed class DataEntryController(DataEntryService entry, YearlyFormGate gate, IStringLocalizer<SharedResource> localizer) : Controller
+public sealed class DataEntryController(DataEntryService entry, YearlyFormGate gate, IStringLocalizer<SharedResource> localizer, TimeProvider clock) : Controller
 {
     [HttpGet("entry")]
     [Authorize(Policy = Policies.EnterData)]
     public async Task<IActionResult> Index(int? year)
     {
-        var chosen = year is >= 2016 and <= 9999 ? year.Value : DateTime.UtcNow.Year;
+        var chosen = year is >= 2016 and <= 9999 ? year.Value : EvaluationRound.DataYear(clock.GetUtcNow());
         return View(new MyFormsPage(chosen, await entry.MyFormsAsync(User, chosen)));
     }
 
@@ -94,7 +94,7 @@ public sealed class DataEntryController(DataEntryService entry, YearlyFormGate g
     [Authorize(Policy = Policies.Review)]
     public async Task<IActionResult> Submitted(int? year, int? page)
     {
-        var chosen = year is >= 2016 and <= 9999 ? year.Value : DateTime.UtcNow.Year;
+        var chosen = year is >= 2016 and <= 9999 ? year.Value : EvaluationRound.DataYear(clock.GetUtcNow());
         // A page number that is missing, not a number or below 1 shows the first page; one past the end, the last.
         var total = await entry.SubmittedCountAsync(chosen);
         var pageCount = Math.Max(1, (total + DataEntryService.ReviewPageSize - 1) / DataEntryService.ReviewPageSize);
@@ -138,7 +138,7 @@ public sealed class DataEntryController(DataEntryService entry, YearlyFormGate g
 
         Response.StatusCode = StatusCodes.Status400BadRequest;
         var why = found.IsActive
-            ? localizer["Entry.YearClosed", year, found.Code, found.BatchYear, DateTime.UtcNow.Year]
+            ? localizer["Entry.YearClosed", year, found.Code, found.BatchYear, clock.GetUtcNow().Year]
             : localizer["Entry.InactiveBase", found.Code];
         return (null, View("Unavailable", why.Value));
     }

@@ -23,7 +23,7 @@ public sealed class ImportController(
     [HttpGet("template/wide.xlsx")]
     public async Task<IActionResult> WideTemplate([FromServices] ImportTemplates templates, int? year)
     {
-        var chosen = year is >= 2016 and <= 9999 ? year.Value : Clock.GetUtcNow().Year;
+        var chosen = year is >= 2016 and <= 9999 ? year.Value : Domain.Evaluation.EvaluationRound.DataYear(Clock.GetUtcNow());
         return Template(await templates.WideTemplateAsync(User, chosen));
     }
 

@@ -93,5 +93,5 @@ public abstract class ImportFlowController(
     }
 
     /// <summary>The upload page, with a problem when a file was refused.</summary>
-    private ViewResult UploadPage(string? problem) => View("Index", new ImportPage(problem, clock.GetUtcNow().Year));
+    private ViewResult UploadPage(string? problem) => View("Index", new ImportPage(problem, Domain.Evaluation.EvaluationRound.DataYear(clock.GetUtcNow())));
 }

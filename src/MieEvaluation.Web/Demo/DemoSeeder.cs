@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using MieEvaluation.Domain.Evaluation;
 using MieEvaluation.Domain.Groups;
 using MieEvaluation.Domain.Registry;
 using MieEvaluation.Web.Data;
@@ -11,7 +12,8 @@ namespace MieEvaluation.Web.Demo;
 
 /// <summary>
 /// Fills a demo database: accounts for every role (new passwords at every start, printed once), expert groups for
-/// every year, and generated values and issues 2016–2023 for the seeded bases. Runs only in demo mode, on a database
+/// every year, and generated values and issues from 2016 to the current round (<see cref="EvaluationRound"/>): the
+/// years before it approved, the round itself open with work to do. Runs only in demo mode, on a database
 /// marked as a demo one (see <see cref="DatabaseMarker"/>).
 /// </summary>
 internal sealed partial class DemoSeeder(MieDbContext db, UserManager<AppUser> users, TimeProvider clock, ILogger<DemoSeeder> logger)
@@ -58,9 +60,10 @@ internal sealed partial class DemoSeeder(MieDbContext db, UserManager<AppUser> u
         var bases = await db.Bases.Include(b => b.Province).Where(b => b.IsActive).OrderBy(b => b.Code).ToListAsync(cancellationToken);
         var indicators = await db.Indicators.Where(i => i.IsActive).OrderBy(i => i.DisplayOrder).ToListAsync(cancellationToken);
         var categories = await db.IssueCategories.OrderBy(c => c.DisplayOrder).ToListAsync(cancellationToken);
-        var generator = new DemoDataGenerator(seed: 2016, DataSeeder.ReportMeans());
+        var generator = new DemoDataGenerator(seed: 2016, DataSeeder.ReportMeans(), EvaluationRound.DataYear(clock.GetUtcNow()));
 
-        for (var year = DemoDataGenerator.FirstYear; year <= DemoDataGenerator.LastYear; year++)
+        // Groups for every year up to the current round, so that its forms have evaluators.
+        for (var year = DemoDataGenerator.FirstYear; year <= generator.RoundYear; year++)
         {
             var east = new ExpertGroup { Name = $"东部评估组 East group {year}", Year = year };
             east.Members.Add(Member(accounts["evaluator.east@demo.mie"], "中国科学技术协会 National society", OrganisationKind.NationalSociety, ExpertiseKind.Professional));

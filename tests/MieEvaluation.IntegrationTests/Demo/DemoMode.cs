@@ -1,3 +1,4 @@
+using MieEvaluation.Domain.Evaluation;
 using System.Net;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
@@ -32,13 +33,49 @@ public sealed class DemoMode
         var official = await app.SignInAsync("official@demo.mie", password, "en");
         var page = await official.GetDocumentAsync("/bases");
 
-        Assert.Equal(Enumerable.Range(2016, 8), state.Years);
+        // The round held this year collects last year's data: every year up to it has forms, and groups.
+        var round = DateTime.UtcNow.Year - 1;
+        Assert.Equal(Enumerable.Range(2016, round - 2015), state.Years);
         Assert.True(state.Values > 56 * 7 * 12 * 0.9, $"{state.Values} values");
         Assert.True(state.Issues > 0);
-        Assert.Equal(16, state.Groups);
+        Assert.Equal(2 * (round - 2015), state.Groups);
         Assert.Equal(28, state.Bases2016); // only the 2016 batch reports in 2016
         Assert.NotNull(page.QuerySelector("[data-demo-banner]"));
         Assert.True(File.Exists(path));
+    }
+
+    [Fact]
+    public async Task OpensTheCurrentRoundWithWorkForTheEvaluatorAndTheReviewer()
+    {
+        var path = TestPaths.NewDatabaseFile();
+        var log = Path.ChangeExtension(path, ".log");
+        await using var app = DemoApp(path, log);
+        _ = app.CreateClient();
+        var round = DateTime.UtcNow.Year - 1;
+
+        var states = await app.WithDbAsync(async db => new
+        {
+            Before = await db.Submissions.Where(s => s.Year < round).Select(s => s.Status).Distinct().ToListAsync(),
+            InRound = await db.Submissions.Where(s => s.Year == round).GroupBy(s => s.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(),
+            Expected = await db.Bases.CountAsync(b => b.IsActive && b.BatchYear <= round),
+            Assigned = await db.ExpertGroupBases.CountAsync(a => a.Year == round),
+        });
+        var evaluator = await app.SignInAsync("evaluator.west@demo.mie", PrintedPassword(File.ReadAllText(log), "evaluator.west@demo.mie"), "zh-CN");
+        var entry = await evaluator.GetDocumentAsync("/entry");
+        var reviewer = await app.SignInAsync("reviewer@demo.mie", PrintedPassword(File.ReadAllText(log), "reviewer@demo.mie"), "zh-CN");
+        var review = await reviewer.GetDocumentAsync("/review");
+
+        Assert.Equal([SubmissionStatus.Approved], states.Before);
+        var drafts = states.InRound.Single(s => s.Key == SubmissionStatus.Draft).Count;
+        var submitted = states.InRound.Single(s => s.Key == SubmissionStatus.Submitted).Count;
+        Assert.True(drafts > 0 && submitted > 0 && drafts + submitted < states.Expected, $"{drafts} drafts, {submitted} submitted of {states.Expected}");
+        Assert.Equal(states.Expected, states.Assigned);
+        Assert.Equal(round.ToString(System.Globalization.CultureInfo.InvariantCulture), entry.QuerySelector("[data-round]")!.GetAttribute("data-round"));
+        Assert.Contains($"{round + 1}年评估（{round}年度数据）", entry.QuerySelector("[data-round]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains($"· {round}", entry.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
+        Assert.NotEmpty(entry.QuerySelectorAll("a[href^='/entry/']"));
+        Assert.Contains($"· {round}", review.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
+        Assert.NotEmpty(review.QuerySelectorAll("a[href^='/entry/']"));
     }
 
     [Fact]

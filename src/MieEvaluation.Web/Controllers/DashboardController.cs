@@ -19,7 +19,8 @@ public sealed class DashboardController(FiguresService figures, IValidator<Figur
 {
     [HttpGet("dashboard")]
     [OutputCache(PolicyName = FigurePageOutputCache.Name)]
-    public async Task<IActionResult> Index([FromQuery] FigureFilterInput filter, [FromQuery] string? indicator, CancellationToken cancellationToken)
+    public async Task<IActionResult> Index([FromQuery] FigureFilterInput filter, [FromQuery] string? indicator,
+        [FromServices] Services.Registry.BaseRegistryService registry, CancellationToken cancellationToken)
     {
         var validation = await validator.ValidateAsync(filter, cancellationToken);
         var invalid = validation.Errors.Select(e => e.PropertyName).ToHashSet();
@@ -34,7 +35,7 @@ public sealed class DashboardController(FiguresService figures, IValidator<Figur
         var balanced = filter.Balanced(invalid);
 
         return View(new DashboardPage(filter, validation.Errors.Select(e => e.ErrorMessage).Distinct().ToList(), balanced, national, regions,
-            regionIndicator?.Code ?? "", ChartJson(national, regions, balanced), scope, expected));
+            regionIndicator?.Code ?? "", ChartJson(national, regions, balanced), scope, expected, await registry.ProvincesAsync(cancellationToken)));
     }
 
     /// <summary>The charts' data, serialised (never assembled as script): the page reads it from a JSON block.</summary>

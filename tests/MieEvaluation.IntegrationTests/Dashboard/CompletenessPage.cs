@@ -63,6 +63,20 @@ public sealed class CompletenessPage : IAsyncLifetime
     }
 
     [Fact]
+    public async Task NamesRegionsAndTypesInTheReadersLanguage()
+    {
+        var official = await _app.SignedInClientAsync(Roles.Official);
+
+        var chinese = await official.GetDocumentAsync("/completeness?from=2016&to=2017", "zh-CN");
+        var english = await official.GetDocumentAsync("/completeness?from=2016&to=2017", "en");
+
+        Assert.Equal("东部", chinese.QuerySelector("#by-region tr[data-group='east'] th")!.TextContent.Trim());
+        Assert.Equal("企业示范基地", chinese.QuerySelector("#by-type tr[data-group='enterprise'] th")!.TextContent.Trim());
+        Assert.DoesNotContain(chinese.QuerySelectorAll("#by-region th[scope=row], #by-type th[scope=row]"), th => th.TextContent.Any(char.IsAsciiLetter));
+        Assert.Equal("East", english.QuerySelector("#by-region tr[data-group='east'] th")!.TextContent.Trim());
+    }
+
+    [Fact]
     public async Task ExplainsABadYear()
     {
         var official = await _app.SignedInClientAsync(Roles.Official);

@@ -25,6 +25,19 @@ public sealed class NationalDashboard : IClassFixture<SeedPanel.Fixture>
     }
 
     [Fact]
+    public async Task OffersTheProvincesAsAChoiceByTheirChineseNames()
+    {
+        var official = await _app.SignedInClientAsync(Roles.Official);
+
+        var page = await official.GetDocumentAsync("/dashboard?province=Hubei", "zh-CN");
+
+        var select = page.QuerySelector("select#province")!;
+        Assert.Equal("湖北省", select.QuerySelector("option[selected]")!.TextContent.Trim());
+        Assert.Equal(32, select.QuerySelectorAll("option").Length); // "all" and the 31 provinces
+        Assert.Null(page.QuerySelector("input#province"));
+    }
+
+    [Fact]
     public async Task ShowsTheReportsTableWithNAndGrowthAsPrinted()
     {
         var official = await _app.SignedInClientAsync(Roles.Official);

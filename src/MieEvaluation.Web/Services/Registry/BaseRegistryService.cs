@@ -42,8 +42,9 @@ public sealed class BaseRegistryService(MieDbContext db)
             .ToListAsync(cancellationToken);
     }
 
+    /// <summary>The provinces in the seed's order: by region as the National Bureau of Statistics lists them (east, central, west, northeast).</summary>
     public async Task<IReadOnlyList<Province>> ProvincesAsync(CancellationToken cancellationToken = default) =>
-        await db.Provinces.AsNoTracking().OrderBy(p => p.Code).ToListAsync(cancellationToken);
+        await db.Provinces.AsNoTracking().OrderBy(p => p.Id).ToListAsync(cancellationToken);
 
     public async Task<IReadOnlyList<int>> BatchYearsAsync(CancellationToken cancellationToken = default) =>
         await db.Bases.Select(b => b.BatchYear).Distinct().OrderBy(y => y).ToListAsync(cancellationToken);

@@ -14,7 +14,8 @@ public sealed record DashboardPage(
     string RegionIndicatorCode,
     string ChartJson,
     FigureScope Scope,
-    IReadOnlyDictionary<int, int> ExpectedBases)
+    IReadOnlyDictionary<int, int> ExpectedBases,
+    IReadOnlyList<MieEvaluation.Domain.Registry.Province> Provinces)
 {
     /// <summary>The bases counted in a year: the largest N of its indicators.</summary>
     public int CountedBases(int year) => Figures.Rows.Select(r => Series(r).Yearly.Single(y => y.Year == year).N).DefaultIfEmpty(0).Max();

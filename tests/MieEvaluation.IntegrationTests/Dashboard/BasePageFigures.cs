@@ -13,6 +13,20 @@ public sealed class BasePageFigures : IClassFixture<SeedPanel.Fixture>
     public BasePageFigures(SeedPanel.Fixture fixture) => _app = fixture.App;
 
     [Fact]
+    public async Task ShowsEachIndicatorsUnitAndExplainsTheRankNotation()
+    {
+        var official = await _app.SignedInClientAsync(Roles.Official);
+
+        var page = await official.GetDocumentAsync("/bases/16R01", "zh-CN");
+
+        Assert.Equal("平方米", page.QuerySelector("#base-values tr[data-indicator='incubation_area_m2'] [data-unit]")!.TextContent.Trim());
+        Assert.Equal("万人", page.QuerySelector("#base-values tr[data-indicator='new_urban_jobs_10k'] [data-unit]")!.TextContent.Trim());
+        var legend = page.QuerySelector("[data-standing-legend]")!.TextContent;
+        Assert.Contains("#名次/N", legend, StringComparison.Ordinal);
+        Assert.Contains("区域示范基地", legend, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ShowsTheBasesValuesWithItsRankAmongItsTypeAndTheComparisonData()
     {
         var haidian = await _app.WithDbAsync(db => db.Bases.SingleAsync(b => b.Code == "16R01"));

@@ -96,7 +96,11 @@ public sealed class ExportRequests(ExportService exports, FiguresService figures
 
     private int LastYear => clock.GetUtcNow().Year;
 
-    private static ExportRefusal? Refuse(ValidationResult validation) => validation.IsValid
+    /// <summary>The format of a file download (<c>/export/*</c>, the templates): a workbook by its extension, CSV otherwise.</summary>
+    public static ExportFormat FileFormatOf(HttpRequest request) => FormatOf(request) == ExportFormat.Xlsx ? ExportFormat.Xlsx : ExportFormat.Csv;
+
+    /// <summary>Null when the parameters are valid; else 404 when every error names an unknown code, 400 otherwise.</summary>
+    public static ExportRefusal? Refuse(ValidationResult validation) => validation.IsValid
         ? null
         : new ExportRefusal(validation.Errors.All(e => e.ErrorCode == ParameterErrors.UnknownCode) ? StatusCodes.Status404NotFound : StatusCodes.Status400BadRequest,
             validation.Errors.Select(e => e.ErrorMessage).Distinct().ToList());

@@ -45,6 +45,6 @@ public sealed class ExportsController(ExportRequests requests, IStringLocalizer<
 
     private IActionResult Answer((ExportTable? Table, ExportRefusal? Refusal) result) =>
         result.Table is { } table
-            ? ExportRequests.Write(this, table, ExportRequests.FormatOf(Request) == ExportFormat.Xlsx ? ExportFormat.Xlsx : ExportFormat.Csv, localizer)
+            ? ExportRequests.Write(this, table, ExportRequests.FileFormatOf(Request), localizer)
             : ValidationExtensions.PlainRefusal(result.Refusal!.Status, result.Refusal.Reasons);
 }

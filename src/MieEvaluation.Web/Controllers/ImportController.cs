@@ -28,7 +28,7 @@ public sealed class ImportController(
     }
 
     private IActionResult Template(Services.Exports.ExportTable table) =>
-        ExportRequests.Write(this, table, ExportRequests.FormatOf(Request) == ExportFormat.Xlsx ? ExportFormat.Xlsx : ExportFormat.Csv, Localizer);
+        ExportRequests.Write(this, table, ExportRequests.FileFormatOf(Request), Localizer);
 
     protected override string Done(ImportAnalysis analysis) =>
         Localizer["Import.Done", analysis.NewValues, analysis.ChangedValues, analysis.UnchangedValues].Value + " " +

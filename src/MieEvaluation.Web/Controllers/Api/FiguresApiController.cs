@@ -18,12 +18,9 @@ public sealed class FiguresApiController(FiguresService figures, IValidator<Figu
     [ProducesResponseType<NationalResult>(StatusCodes.Status200OK)]
     public async Task<IActionResult> National([FromQuery] FigureFilterInput filter, CancellationToken cancellationToken)
     {
-        var validation = await validator.ValidateAsync(filter, cancellationToken);
-        if (!validation.IsValid)
+        if (ExportRequests.Refuse(await validator.ValidateAsync(filter, cancellationToken)) is { } refusal)
         {
-            return validation.Errors.All(e => e.ErrorCode == ParameterErrors.UnknownCode)
-                ? Unknown(string.Join(" ", validation.Errors.Select(e => e.ErrorMessage)))
-                : BadParameter(validation.Errors.Select(e => e.ErrorMessage));
+            return refusal.Status == StatusCodes.Status404NotFound ? Unknown(string.Join(" ", refusal.Reasons)) : BadParameter(refusal.Reasons);
         }
 
         var none = new HashSet<string>();

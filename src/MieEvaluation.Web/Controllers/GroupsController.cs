@@ -17,7 +17,7 @@ public sealed class GroupsController(ExpertGroupService groups, IStringLocalizer
     public async Task<IActionResult> Index(int? year)
     {
         var years = await groups.YearsAsync();
-        var chosen = year is >= 2016 and <= 9999 ? year.Value : years.FirstOrDefault(clock.GetUtcNow().Year);
+        var chosen = year is >= 2016 and <= 9999 ? year.Value : MieEvaluation.Domain.Evaluation.EvaluationRound.DataYear(clock.GetUtcNow());
         return View(new GroupListPage(chosen, years, await groups.ListAsync(chosen), new NewGroupInput { Year = chosen }));
     }
 
@@ -32,7 +32,7 @@ public sealed class GroupsController(ExpertGroupService groups, IStringLocalizer
         if (!ModelState.IsValid)
         {
             var years = await groups.YearsAsync();
-            var year = input.Year is >= 2016 and <= 9999 ? input.Year : clock.GetUtcNow().Year;
+            var year = input.Year is >= 2016 and <= 9999 ? input.Year : MieEvaluation.Domain.Evaluation.EvaluationRound.DataYear(clock.GetUtcNow());
             return View(nameof(Index), new GroupListPage(year, years, await groups.ListAsync(year), input));
         }
 

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using MieEvaluation.Domain.Evaluation;
 using MieEvaluation.Web.Security;
 using MieEvaluation.Web.Services.Issues;
 using MieEvaluation.Web.ViewModels.Issues;
@@ -19,7 +20,7 @@ public sealed class IssuesController(IssueReportService issues, EvaluatorScope s
             return NotFound();
         }
 
-        var canRecord = await scope.CanWriteAsync(User, found.Id, clock.GetUtcNow().Year);
+        var canRecord = await scope.CanWriteAsync(User, found.Id, EvaluationRound.DataYear(clock.GetUtcNow()));
         var rows = await issues.ForBaseAsync(found.Id);
         var editableYears = new HashSet<int>();
         foreach (var year in rows.Select(r => r.Year).Distinct())
@@ -43,7 +44,7 @@ public sealed class IssuesController(IssueReportService issues, EvaluatorScope s
             return NotFound();
         }
 
-        var input = new IssueInput { BaseCode = found.Code, Year = year ?? clock.GetUtcNow().Year };
+        var input = new IssueInput { BaseCode = found.Code, Year = year ?? EvaluationRound.DataYear(clock.GetUtcNow()) };
         if (!await scope.CanWriteAsync(User, found.Id, input.Year))
         {
             return Forbid();

@@ -9,7 +9,8 @@ namespace MieEvaluation.Web.Demo;
 /// indicator starts near the national mean the report printed for 2016 and follows its 2016–2018 trend, then grows
 /// more slowly; a few values are missing. Every year before the current round is approved; the current round
 /// (<paramref name="roundYear"/>, the data year the evaluation collects now) is open: a third of the bases have no form
-/// yet, a third a draft with a jump to explain, a third a complete form submitted for review. Deterministic for a given
+/// yet, a third a draft with a jump to explain, a third a complete form submitted for review; the north-east bases await
+/// their expert group (<see cref="AwaitsGroupInRound"/>) and have no form. Deterministic for a given
 /// seed and round, so every demo of a year looks the same.
 /// </summary>
 internal sealed class DemoDataGenerator(int seed, IReadOnlyDictionary<string, decimal[]> reportMeans, int roundYear)
@@ -20,6 +21,12 @@ internal sealed class DemoDataGenerator(int seed, IReadOnlyDictionary<string, de
     private const decimal DraftJump = 6m;
 
     public int RoundYear => roundYear;
+
+    /// <summary>
+    /// The bases whose expert group for the current round is not yet formed: the administrator's checklist has them as
+    /// work to do, and they have no form in the round.
+    /// </summary>
+    public static bool AwaitsGroupInRound(DemonstrationBase demoBase) => demoBase.Province.Region == Region.Northeast;
 
     private readonly Random _random = new(seed);
 
@@ -32,7 +39,7 @@ internal sealed class DemoDataGenerator(int seed, IReadOnlyDictionary<string, de
             for (var year = Math.Max(FirstYear, demoBase.BatchYear); year <= roundYear; year++)
             {
                 var round = year == roundYear ? index % 3 : -1; // 0: no form yet, 1: a draft to finish, 2: submitted
-                if (round == 0)
+                if (round == 0 || (year == roundYear && AwaitsGroupInRound(demoBase)))
                 {
                     continue;
                 }

@@ -72,7 +72,7 @@ internal sealed partial class DemoSeeder(MieDbContext db, UserManager<AppUser> u
             var west = new ExpertGroup { Name = $"中西部评估组 Central and west group {year}", Year = year };
             west.Members.Add(Member(accounts["evaluator.west@demo.mie"], "中国科学院 Research institution", OrganisationKind.ResearchInstitution, ExpertiseKind.Professional));
 
-            foreach (var demoBase in bases.Where(b => b.BatchYear <= year))
+            foreach (var demoBase in bases.Where(b => b.BatchYear <= year && !(year == generator.RoundYear && DemoDataGenerator.AwaitsGroupInRound(b))))
             {
                 var group = demoBase.Province.Region is Region.Central or Region.West ? west : east;
                 group.Bases.Add(new ExpertGroupBase { BaseId = demoBase.Id });

@@ -1,5 +1,8 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using MieEvaluation.Web.Localization;
 
 namespace MieEvaluation.Web.Setup;
 
@@ -16,6 +19,9 @@ internal static class LocalizationSetup
     public static WebApplicationBuilder AddMieLocalization(this WebApplicationBuilder builder)
     {
         builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
+        builder.Services.AddSingleton<LocalizedMvcMessages>();
+        builder.Services.AddSingleton<IConfigureOptions<MvcOptions>>(s => s.GetRequiredService<LocalizedMvcMessages>());
+        builder.Services.AddSingleton<IConfigureOptions<MvcViewOptions>>(s => s.GetRequiredService<LocalizedMvcMessages>());
         builder.Services.Configure<RequestLocalizationOptions>(o =>
         {
             o.DefaultRequestCulture = new RequestCulture(DefaultCulture);

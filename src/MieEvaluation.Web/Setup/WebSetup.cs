@@ -45,6 +45,7 @@ internal static class WebSetup
         builder.Services.AddScoped<FormWritePipeline>();
         builder.Services.AddScoped<YearlyFormGate>();
         builder.Services.AddScoped<DataEntryService>();
+        builder.Services.AddScoped<Services.Home.WorkOverviewService>();
         builder.Services.AddSingleton(builder.Configuration.GetSection(ImportOptions.SectionName).Get<ImportOptions>() ?? new ImportOptions());
         builder.Services.AddSingleton<UploadStore>();
         builder.Services.AddScoped<ValueImportService>();

@@ -32,15 +32,16 @@ public sealed class DemoApp : IAsyncDisposable
         return new string(line[(line.IndexOf(marker, StringComparison.Ordinal) + marker.Length)..].TakeWhile(c => !char.IsWhiteSpace(c)).ToArray());
     }
 
-    public string PasswordOf(string email) => PrintedPassword(ReadLog(), email);
+    public string PasswordOf(string email) => PasswordInLog(LogPath, email);
+
+    /// <summary>The password printed for <paramref name="email"/> in the log file of a running demo app.</summary>
+    public static string PasswordInLog(string logPath, string email)
+    {
+        using var stream = new FileStream(logPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        return PrintedPassword(new StreamReader(stream).ReadToEnd(), email);
+    }
 
     public Task<HttpClient> SignInAsync(string email, string? language = null) => App.SignInAsync(email, PasswordOf(email), language);
-
-    private string ReadLog()
-    {
-        using var stream = new FileStream(LogPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-        return new StreamReader(stream).ReadToEnd();
-    }
 
     public ValueTask DisposeAsync() => App.DisposeAsync();
 }

@@ -1,6 +1,6 @@
 namespace MieEvaluation.IntegrationTests.Infrastructure;
 
-internal static class TestPaths
+public static class TestPaths
 {
     /// <summary>A fresh, not yet existing SQLite file under the system's temp folder.</summary>
     public static string NewDatabaseFile() =>

@@ -24,6 +24,7 @@ public sealed class FirstHourJourneys(DemoBrowserFixture browser) : IClassFixtur
     {
         // Evaluator: from the home page to a draft of the round, explain what the checks flag, submit.
         var (evaluator, evaluatorErrors) = await browser.SignInByHandAsync("evaluator.west@demo.mie", "zh-CN");
+        await BrowserFixture.ScreenshotAsync(evaluator, "home-evaluator");
         var draft = evaluator.Locator("[data-home=evaluator] li").Filter(new() { HasText = "草稿" }).First;
         var code = await draft.GetAttributeAsync("data-code");
         await draft.Locator("a").ClickAsync();
@@ -47,6 +48,7 @@ public sealed class FirstHourJourneys(DemoBrowserFixture browser) : IClassFixtur
 
         // Official: the dashboard now ends on the round, and its one approved form is counted there.
         var (official, officialErrors) = await browser.SignInByHandAsync("official@demo.mie", "en");
+        await BrowserFixture.ScreenshotAsync(official, "home-official");
         await official.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "National trends", Exact = true }).ClickAsync();
         var cell = official.Locator($"#national-table tr[data-indicator=new_market_entities] td[data-year='{Round}']");
         Assert.Equal("1", await cell.GetAttributeAsync("data-n"));
@@ -80,6 +82,7 @@ public sealed class FirstHourJourneys(DemoBrowserFixture browser) : IClassFixtur
     {
         var (admin, errors) = await browser.SignInByHandAsync("admin@demo.mie", "zh-CN");
         await Assertions.Expect(admin.Locator("[data-check=bases]")).ToHaveAttributeAsync("data-done", "false");
+        await BrowserFixture.ScreenshotAsync(admin, "home-admin");
 
         // A new evaluator account.
         await admin.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "账户管理" }).ClickAsync();

@@ -78,6 +78,26 @@ public sealed class HomePagePerRole(HomePagePerRole.Demo demo) : IClassFixture<H
     }
 
     [Fact]
+    public async Task KeepsTheOfficialsHeadlineOnTheLastCompleteYearWhileTheRoundHasFewApprovals()
+    {
+        // Its own demo: one form of the round approved through the reviewer's page.
+        await using var site = DemoApp.Start();
+        var form = await site.App.WithDbAsync(db => db.Submissions.Where(s => s.Year == Round && s.Status == SubmissionStatus.Submitted)
+            .OrderBy(s => s.Base.Code).Select(s => new { s.Base.Code, s.Version }).FirstAsync());
+        var reviewer = await site.SignInAsync("reviewer@demo.mie", "en");
+        using var approved = await reviewer.PostFormAsync($"/entry/{form.Code}/{Round}", $"/entry/{form.Code}/{Round}/review",
+            new Dictionary<string, string> { ["command"] = "approve", ["version"] = form.Version.ToString() });
+        var expected = await site.App.WithDbAsync(db => db.Bases.CountAsync(b => b.IsActive && b.BatchYear <= Round));
+
+        var home = await (await site.SignInAsync("official@demo.mie", "en")).GetDocumentAsync("/");
+
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, approved.StatusCode);
+        Assert.Contains((Round - 1).ToString(English), home.QuerySelector("#home-official")!.TextContent, StringComparison.Ordinal);
+        var note = home.QuerySelector($"[data-home=official] [data-incomplete-year='{Round}']")!;
+        Assert.Contains($"only 1 of the {expected} bases", note.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task OffersTheAnalystTheExports()
     {
         var analyst = await demo.Site.SignInAsync("analyst@demo.mie", "en");

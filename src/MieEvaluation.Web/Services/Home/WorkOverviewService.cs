@@ -34,14 +34,33 @@ public sealed class WorkOverviewService(MieDbContext db, DataEntryService entry,
     }
 
     /// <summary>
-    /// The national figures of the last year with approved data and the year before it, so that the page can say what
-    /// changed since last year; approved data only, as the evaluation publishes it.
+    /// The national figures of the last complete year with approved data and the year before it, so that the page can
+    /// say what changed since last year. A later year in which fewer than half of the expected bases are approved yet
+    /// (<see cref="FigureScopes.IsIncomplete"/>) is not the headline: one approved form would read as a national
+    /// figure; it is named instead, with how far it has come.
     /// </summary>
-    public async Task<NationalFigures> HeadlineAsync(CancellationToken cancellationToken = default)
+    public async Task<Headline> HeadlineAsync(CancellationToken cancellationToken = default)
     {
+        var counted = FigureScopes.Counted(FigureScope.Approved);
         var latest = await figures.LatestYearAsync(FigureScope.Approved, cancellationToken);
-        return await figures.NationalAsync(new FigureQuery(latest - 1, latest, Statuses: FigureScopes.Counted(FigureScope.Approved)), cancellationToken);
+        IncompleteYear? skipped = null;
+        for (var year = latest; ; year--)
+        {
+            var query = new FigureQuery(year - 1, year, Statuses: counted);
+            var national = await figures.NationalAsync(query, cancellationToken);
+            var expected = (await figures.ExpectedBasesAsync(query, cancellationToken))[year];
+            var reporting = national.Rows.Count == 0 ? 0 : national.Rows.Max(r => r.AllReporting.Yearly[^1].N);
+            if (!FigureScopes.IsIncomplete(reporting, expected) || year <= EarliestHeadlineYear)
+            {
+                return new Headline(national, skipped);
+            }
+
+            skipped ??= new IncompleteYear(year, reporting, expected);
+        }
     }
+
+    /// <summary>The first year with a year before it (data start in 2016): the headline never looks further back.</summary>
+    private const int EarliestHeadlineYear = 2017;
 
     /// <summary>How far the round has come: the bases expected to report and their forms by status.</summary>
     public async Task<RoundProgress> ProgressAsync(int round, CancellationToken cancellationToken = default)
@@ -75,6 +94,12 @@ public sealed class WorkOverviewService(MieDbContext db, DataEntryService entry,
     private IQueryable<Domain.Registry.DemonstrationBase> ExpectedBases(int round) =>
         db.Bases.Where(b => b.IsActive && b.BatchYear <= round);
 }
+
+/// <summary>The headline figures, and the later year left out because it is still incomplete (null when none is).</summary>
+public sealed record Headline(NationalFigures Figures, IncompleteYear? Skipped);
+
+/// <summary>A year whose approved data covers <paramref name="Counted"/> of the <paramref name="Expected"/> bases, under half.</summary>
+public sealed record IncompleteYear(int Year, int Counted, int Expected);
 
 /// <summary>The evaluator's forms in the round: all assigned, how many are still open, the first open ones.</summary>
 public sealed record EvaluatorWork(int Assigned, int Open, IReadOnlyList<MyFormRow> FirstOpen);

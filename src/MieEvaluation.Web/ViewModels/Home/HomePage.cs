@@ -1,4 +1,3 @@
-using MieEvaluation.Web.Services.Figures;
 using MieEvaluation.Web.Services.Home;
 
 namespace MieEvaluation.Web.ViewModels.Home;
@@ -15,8 +14,8 @@ public sealed record HomePage(int BaseCount, int IndicatorCount, int ProvinceCou
 
     public ReviewerWork? Reviewer { get; init; }
 
-    /// <summary>The last two years with approved data, for officials and analysts.</summary>
-    public NationalFigures? Headline { get; init; }
+    /// <summary>The last two complete years with approved data, for officials and analysts.</summary>
+    public Headline? Headline { get; init; }
 
     public RoundProgress? Progress { get; init; }
 

@@ -85,6 +85,7 @@ public sealed class FirstHourJourneys(DemoBrowserFixture browser) : IClassFixtur
         await BrowserFixture.ScreenshotAsync(admin, "home-admin");
 
         // A new evaluator account.
+        await admin.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Button, new() { Name = "系统管理" }).ClickAsync();
         await admin.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "账户管理" }).ClickAsync();
         await admin.GetByRole(AriaRole.Link, new() { Name = "新建账户" }).ClickAsync();
         await admin.FillAsync("#Email", "northeast.expert@demo.mie");

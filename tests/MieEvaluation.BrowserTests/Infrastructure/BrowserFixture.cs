@@ -57,6 +57,10 @@ public class BrowserFixture : IAsyncLifetime
         {
             Locale = locale, BaseURL = BaseAddress.ToString(), AcceptDownloads = true, BypassCSP = bypassCsp,
         });
+        // The suite runs its classes in parallel on two cores, beside a demo app generating its data: a save, an import
+        // or a page can take longer than Playwright's 30 s default (seen once in a few full runs each). Slowness is
+        // measured by the benchmarks, not here.
+        context.SetDefaultTimeout(90_000);
         var page = await context.NewPageAsync();
         var errors = new List<string>();
         page.Console += (_, message) => { if (message.Type == "error") { errors.Add(message.Text); } };

@@ -38,6 +38,19 @@ public sealed class NationalDashboard : IClassFixture<SeedPanel.Fixture>
     }
 
     [Fact]
+    public async Task NamesTheUnitOfEveryChartAndOfTheRegionTable()
+    {
+        var official = await _app.SignedInClientAsync(Roles.Official);
+
+        var page = await official.GetDocumentAsync("/dashboard?from=2016&to=2018&indicator=incubation_area_m2", "zh-CN");
+
+        Assert.Equal("(平方米)", page.QuerySelector("#region-table caption [data-unit]")!.TextContent.Trim());
+        Assert.Contains("孵化载体面积", page.QuerySelector("#region-table caption")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(12, page.QuerySelectorAll("#trend-grid figcaption [data-unit]").Length);
+        Assert.Equal("(万人)", page.QuerySelector("#trend-grid figure:has([data-trend=new_urban_jobs_10k]) [data-unit]")!.TextContent.Trim());
+    }
+
+    [Fact]
     public async Task ShowsTheReportsTableWithNAndGrowthAsPrinted()
     {
         var official = await _app.SignedInClientAsync(Roles.Official);

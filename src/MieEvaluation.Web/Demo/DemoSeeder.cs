@@ -21,11 +21,35 @@ internal sealed partial class DemoSeeder(MieDbContext db, UserManager<AppUser> u
     public async Task SeedAsync(CancellationToken cancellationToken = default)
     {
         var accounts = await EnsureAccountsAsync();
+        var round = EvaluationRound.DataYear(clock.GetUtcNow());
+        if (await db.Submissions.AnyAsync(cancellationToken) && !await db.ExpertGroups.AnyAsync(g => g.Year == round, cancellationToken))
+        {
+            // Generated in an earlier year, the demo stops before the current round: nothing would be left to do.
+            LogRegenerating(logger, round);
+            await ClearGeneratedAsync(cancellationToken);
+        }
+
         if (!await db.Submissions.AnyAsync(cancellationToken))
         {
             await GenerateAsync(accounts, cancellationToken);
         }
     }
+
+    /// <summary>Removes the generated forms, values, history, issues and groups; accounts and the registry stay.</summary>
+    private Task ClearGeneratedAsync(CancellationToken cancellationToken) =>
+        db.Database.CreateExecutionStrategy().ExecuteAsync(async token =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(token);
+            await db.AuditEntries.ExecuteDeleteAsync(token);
+            await db.IndicatorValues.ExecuteDeleteAsync(token);
+            await db.Submissions.ExecuteDeleteAsync(token);
+            await db.IssueReports.ExecuteDeleteAsync(token);
+            await db.ExpertGroupBases.ExecuteDeleteAsync(token);
+            await db.ExpertGroupMembers.ExecuteDeleteAsync(token);
+            await db.ExpertGroups.ExecuteDeleteAsync(token);
+            await DerivedData.RefreshAsync(db, await db.Bases.Select(b => b.Id).ToListAsync(token), token);
+            await transaction.CommitAsync(token);
+        }, cancellationToken);
 
     private async Task<Dictionary<string, AppUser>> EnsureAccountsAsync()
     {
@@ -102,4 +126,7 @@ internal sealed partial class DemoSeeder(MieDbContext db, UserManager<AppUser> u
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Demo account {Email} ({Roles}) password: {Password}")]
     private static partial void LogAccount(ILogger logger, string email, string roles, string password);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The demo data stop before the current round (data year {Round}): generating them again")]
+    private static partial void LogRegenerating(ILogger logger, int round);
 }

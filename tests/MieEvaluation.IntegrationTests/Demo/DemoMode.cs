@@ -2,6 +2,7 @@ using MieEvaluation.Domain.Evaluation;
 using System.Net;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using MieEvaluation.IntegrationTests.Infrastructure;
 using MieEvaluation.Web.Security;
 
@@ -79,6 +80,34 @@ public sealed class DemoMode
         Assert.NotEmpty(entry.QuerySelectorAll("a[href^='/entry/']"));
         Assert.Contains($"· {round}", review.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
         Assert.NotEmpty(review.QuerySelectorAll("a[href^='/entry/']"));
+    }
+
+    [Fact]
+    public async Task GeneratesTheDataAgainGivenADemoDatabaseFromAnEarlierRound()
+    {
+        var path = TestPaths.NewDatabaseFile();
+        var log = Path.ChangeExtension(path, ".log");
+        var round = DateTime.UtcNow.Year - 1;
+        await using (var lastYear = DemoApp(path, log).WithServices(s => s.AddSingleton<TimeProvider>(new FixedClock(DateTimeOffset.UtcNow.AddYears(-1)))))
+        {
+            _ = lastYear.CreateClient();
+            Assert.False(await lastYear.WithDbAsync(db => db.Submissions.AnyAsync(s => s.Year == round)));
+        }
+
+        await using var now = DemoApp(path, log);
+        _ = now.CreateClient();
+        var state = await now.WithDbAsync(async db => new
+        {
+            Groups = await db.ExpertGroups.CountAsync(g => g.Year == round),
+            Drafts = await db.Submissions.CountAsync(s => s.Year == round && s.Status == SubmissionStatus.Draft),
+            BeforeNotApproved = await db.Submissions.CountAsync(s => s.Year < round && s.Status != SubmissionStatus.Approved),
+            SeriesRows = await db.BaseSeries.CountAsync(),
+        });
+
+        Assert.Equal(2, state.Groups);
+        Assert.True(state.Drafts > 0);
+        Assert.Equal(0, state.BeforeNotApproved); // last year's round, open then, is approved now
+        Assert.Equal(56, state.SeriesRows);
     }
 
     [Fact]

@@ -18,6 +18,12 @@ if ! /usr/bin/python3 -c 'import pandas, openpyxl, jsonschema' 2>/dev/null; then
     || echo "Could not install the python readers: the analysts' tests will fail." >&2
 fi
 
+# The deployment test runs nginx in front of two app instances (docs/deploy-linux.md), with Debian's nginx.
+if [ ! -x /usr/sbin/nginx ]; then
+  apt-get update -qq && apt-get install -y -qq nginx >/dev/null \
+    || echo "Could not install nginx: the deployment test will fail." >&2
+fi
+
 results="TestResults"
 rm -rf "$results"
 

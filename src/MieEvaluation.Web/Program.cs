@@ -16,13 +16,16 @@ try
     builder.AddMieDatabase();
     builder.AddMieLocalization();
     builder.AddMieSecurity();
+    builder.AddMieHttps();
     builder.AddMieWeb();
 
     var app = builder.Build();
+    app.UseMieForwardedHeaders();
     app.UseMieErrorPages();
     app.UseMieSecurityHeaders();
     app.UseMieRequestLogging();
     app.UseMieLocalization();
+    app.UseMieHttpsRequirement();
     app.UseMieWeb();
 
     await app.PrepareDatabaseAsync();

@@ -47,6 +47,13 @@ public sealed class AccountController(
     [HttpPost("logout")]
     public async Task<IActionResult> Logout()
     {
+        // A new security stamp makes every cookie issued before it invalid on every instance (checked on each request),
+        // so a copy of the cookie kept from before the sign-out opens nothing.
+        if (await users.GetUserAsync(User) is { } user)
+        {
+            await users.UpdateSecurityStampAsync(user);
+        }
+
         await signIn.SignOutAsync();
         return LocalRedirect("/account/login");
     }

@@ -41,22 +41,15 @@ public abstract class ImportFlowController(
 
         var userId = users.GetUserId(User)!;
         await using var stream = file.OpenReadStream();
-        if (file.Length > options.MaxFileBytes || await uploads.SaveAsync(stream, userId, options.MaxFileBytes, cancellationToken) is not { } token)
+        await using var scratch = file.Length > options.MaxFileBytes ? null : await UploadStore.ReceiveAsync(stream, options.MaxFileBytes, cancellationToken);
+        if (scratch is null)
         {
             return Refuse(localizer["Import.TooLarge", options.MaxFileBytes / (1024 * 1024)]);
         }
 
-        var analysis = await kind.PreviewAsync(uploads.Find(token, userId)!, User, cancellationToken);
-        if (!analysis.CanCommit)
-        {
-            uploads.Delete(token, userId);
-        }
-        else if (kind.NoteOf(analysis) is { } note)
-        {
-            await uploads.SaveNoteAsync(token, userId, note, cancellationToken);
-        }
-
-        return Preview(analysis.CanCommit ? token : null, Path.GetFileName(file.FileName), analysis);
+        var analysis = await kind.PreviewAsync(scratch.Path, User, cancellationToken);
+        var token = analysis.CanCommit ? await uploads.KeepAsync(scratch, userId, kind.NoteOf(analysis), cancellationToken) : null;
+        return Preview(token, Path.GetFileName(file.FileName), analysis);
     }
 
     [HttpPost("confirm")]
@@ -64,14 +57,15 @@ public abstract class ImportFlowController(
     public async Task<IActionResult> Confirm([FromForm] string? token, [FromForm] string? fileName, [FromForm] bool approve, CancellationToken cancellationToken)
     {
         var userId = users.GetUserId(User)!;
-        if (uploads.Find(token, userId) is not { } path)
+        if (await uploads.TakeOutAsync(token, userId, cancellationToken) is not var (scratch, note))
         {
             return Refuse(localizer["Import.Expired"]);
         }
 
+        await using var _ = scratch;
         var name = Path.GetFileName(fileName ?? "upload.csv");
-        var analysis = await kind.CommitAsync(path, name.Length > 200 ? name[..200] : name, User, approve, uploads.ReadNote(token!, userId), cancellationToken);
-        uploads.Delete(token!, userId);
+        var analysis = await kind.CommitAsync(scratch.Path, name.Length > 200 ? name[..200] : name, User, approve, note, cancellationToken);
+        await uploads.DeleteAsync(token!, userId, cancellationToken);
         if (!analysis.CanCommit)
         {
             Response.StatusCode = StatusCodes.Status409Conflict;

@@ -49,6 +49,8 @@ public abstract class MieDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<BaseSeries> BaseSeries => Set<BaseSeries>();
 
+    public DbSet<PendingUpload> PendingUploads => Set<PendingUpload>();
+
     /// <remarks>
     /// Synchronous saves come only from framework stores (data-protection keys, which touch no values); one that does
     /// write values still gets its series rebuilt, by blocking on the same code as the asynchronous save.

@@ -11,6 +11,26 @@ public sealed class SecurityOptions
     /// </summary>
     public bool HttpsOnly { get; set; } = true;
 
+    /// <summary>
+    /// Addresses of the reverse proxies whose <c>X-Forwarded-For</c> and <c>X-Forwarded-Proto</c> are believed
+    /// (<c>Security:KnownProxies:0=10.0.0.5</c>). With neither this nor <see cref="KnownNetworks"/> set, only a proxy
+    /// on loopback (127.0.0.1, ::1) is; with either set, only those are. Forwarded headers from any other address are
+    /// ignored, so a client can neither pretend to be on HTTPS nor pick its own address for the rate limits.
+    /// </summary>
+    public string[] KnownProxies { get; set; } = [];
+
+    /// <summary>Networks of trusted proxies in CIDR notation (<c>10.0.0.0/8</c>); see <see cref="KnownProxies"/>.</summary>
+    public string[] KnownNetworks { get; set; } = [];
+
+    /// <summary>
+    /// The port that plain HTTP page requests are redirected to (443 behind a proxy that listens there). Unset, the
+    /// app's own HTTPS endpoint is used; with neither, a plain HTTP request gets a 400 that says to use HTTPS.
+    /// </summary>
+    public int? HttpsPort { get; set; }
+
+    /// <summary>Whether a proxy is configured (<see cref="KnownProxies"/> or <see cref="KnownNetworks"/>).</summary>
+    public bool HasConfiguredProxies => KnownProxies.Length > 0 || KnownNetworks.Length > 0;
+
     /// <summary>Login attempts per client address and minute before 429.</summary>
     public int LoginAttemptsPerMinute { get; set; } = 20;
 

@@ -30,7 +30,17 @@ internal static class LoggingSetup
 
     public static WebApplication UseMieRequestLogging(this WebApplication app)
     {
-        app.UseSerilogRequestLogging(o => o.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
+        app.UseSerilogRequestLogging(o =>
+        {
+            o.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
+            // The client as the forwarded headers established it (a known proxy's X-Forwarded-For, else the peer).
+            o.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0000} ms for {ClientAddress} over {RequestScheme}";
+            o.EnrichDiagnosticContext = (diagnostics, http) =>
+            {
+                diagnostics.Set("ClientAddress", http.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+                diagnostics.Set("RequestScheme", http.Request.Scheme);
+            };
+        });
         return app;
     }
 

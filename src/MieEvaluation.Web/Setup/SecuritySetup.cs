@@ -55,6 +55,10 @@ internal static class SecuritySetup
             };
         });
 
+        // The session is checked against the account on every request, not every 30 minutes: a sign-out, a new password
+        // or a removed role takes effect at once, on every instance (one indexed read per request).
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = AntiforgeryCookie;
@@ -101,7 +105,6 @@ internal static class SecuritySetup
 
         // Keys in the database: every app instance behind a load balancer reads the same cookies and tokens.
         services.AddDataProtection().SetApplicationName("MieEvaluation").PersistKeysToDbContext<MieDbContext>();
-        services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         return builder;
     }
 
@@ -116,12 +119,6 @@ internal static class SecuritySetup
     public static WebApplication UseMieSecurityHeaders(this WebApplication app)
     {
         app.UseMiddleware<SecurityHeadersMiddleware>();
-        if (app.Services.GetRequiredService<SecurityOptions>().HttpsOnly)
-        {
-            app.UseHsts();
-            app.UseHttpsRedirection();
-        }
-
         return app;
     }
 

@@ -47,7 +47,8 @@ internal static class WebSetup
         builder.Services.AddScoped<DataEntryService>();
         builder.Services.AddScoped<Services.Home.WorkOverviewService>();
         builder.Services.AddSingleton(builder.Configuration.GetSection(ImportOptions.SectionName).Get<ImportOptions>() ?? new ImportOptions());
-        builder.Services.AddSingleton<UploadStore>();
+        builder.Services.AddScoped<UploadStore>();
+        builder.Services.AddHostedService<UploadCleanup>();
         builder.Services.AddScoped<ValueImportService>();
         builder.Services.AddScoped<ImportTemplates>();
         builder.Services.AddScoped<RegistryImportService>();

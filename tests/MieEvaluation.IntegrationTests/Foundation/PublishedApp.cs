@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.IO.Compression;
 using System.Net;
 using MieEvaluation.IntegrationTests.Infrastructure;
@@ -15,11 +14,9 @@ public sealed class PublishedApp
     public async Task ServesStaticFilesCompressedAndTheRegistryFromAnyFolder()
     {
         var root = Path.Combine(Path.GetTempPath(), "mie-tests", Guid.NewGuid().ToString("N"));
-        var publishDir = Path.Combine(root, "publish");
         var elsewhere = Directory.CreateDirectory(Path.Combine(root, "elsewhere")).FullName;
-        await PublishAsync(publishDir);
 
-        await using var app = await AppProcess.StartAsync(Path.Combine(publishDir, "MieEvaluation.Web.dll"), elsewhere,
+        await using var app = await AppProcess.StartAsync(await PublishedBuild.AppDllAsync(), elsewhere,
             new Dictionary<string, string>
             {
                 ["Database__SqlitePath"] = Path.Combine(root, "data", "mie.db"),
@@ -47,19 +44,5 @@ public sealed class PublishedApp
         var registry = await client.GetStringAsync(new Uri("/bases", UriKind.Relative));
         Assert.Equal(56, registry.Split("<tr data-code=").Length - 1);
         Assert.True(File.Exists(Path.Combine(root, "data", "mie.db")));
-    }
-
-    private static async Task PublishAsync(string output)
-    {
-        var project = Path.Combine(TestPaths.RepositoryRoot, "src", "MieEvaluation.Web", "MieEvaluation.Web.csproj");
-        var start = new ProcessStartInfo("dotnet", ["publish", project, "-c", "Release", "-o", output, "--nologo", "-v", "q"])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var publish = Process.Start(start)!;
-        var log = await publish.StandardOutput.ReadToEndAsync() + await publish.StandardError.ReadToEndAsync();
-        await publish.WaitForExitAsync();
-        Assert.True(publish.ExitCode == 0, log);
     }
 }

@@ -5,14 +5,14 @@ using MieEvaluation.Web.Services.Import;
 namespace MieEvaluation.Web.Controllers.Api;
 
 /// <summary>
-/// The import pipeline through the API, for any <see cref="IImportKind"/>: the CSV body is stored like an upload, then
+/// The import pipeline through the API, for any <see cref="IImportKind"/>: the body is copied to a scratch file for the request, then
 /// previewed (<c>dryRun</c>) or committed at once (the commit checks every form inside its transaction); the answer is JSON.
 /// </summary>
 internal static class ApiImport
 {
     public const string WorkbookContentType = Services.Exports.XlsxExport.ContentType;
 
-    public static async Task<IActionResult> RunAsync(ControllerBase controller, IImportKind kind, UploadStore uploads, ImportOptions options, string userId,
+    public static async Task<IActionResult> RunAsync(ControllerBase controller, IImportKind kind, ImportOptions options,
         bool dryRun, bool approve, CancellationToken cancellationToken)
     {
         var user = controller.User;
@@ -28,29 +28,30 @@ internal static class ApiImport
 
         // A declared length over the limit is refused before the body is read (a client sending "Expect: 100-continue"
         // then never sends it); a body that turns out longer is cut off while it is stored.
-        string? token = null;
         if (controller.Request.ContentLength > options.MaxFileBytes)
         {
             return TooLarge(controller, options);
         }
 
+        ScratchFile? scratch = null;
         try
         {
-            token = await uploads.SaveAsync(controller.Request.Body, userId, options.MaxFileBytes, cancellationToken);
+            scratch = await UploadStore.ReceiveAsync(controller.Request.Body, options.MaxFileBytes, cancellationToken);
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             // Kestrel's own limit, where the feature could not be raised: the same answer as ours.
         }
 
-        if (token is null)
+        if (scratch is null)
         {
             return TooLarge(controller, options);
         }
 
-        try
+        // One request from body to answer: the body never leaves this request's scratch file.
+        await using (scratch)
         {
-            var analysis = await Run(uploads.Find(token, userId)!);
+            var analysis = await Run(scratch.Path);
             var forms = analysis.Forms ?? [];
             var body = new ImportResult(analysis.NewValues, analysis.ChangedValues, analysis.UnchangedValues,
                 analysis.Errors.Select(e => new ImportError(e.Line, e.Message)).ToList(), analysis.Warnings,
@@ -59,10 +60,6 @@ internal static class ApiImport
                 forms.Take(MaxListedForms).Select(f => new ImportedFormResult(f.BaseCode, f.Year, Lower(f.Before), Lower(f.After)!,
                     f.Problems.Select(p => new FormProblemResult(p.IndicatorId, p.Kind.ToString())).ToList())).ToList());
             return analysis.Errors.Count > 0 ? controller.UnprocessableEntity(body) : controller.Ok(body);
-        }
-        finally
-        {
-            uploads.Delete(token, userId);
         }
     }
 

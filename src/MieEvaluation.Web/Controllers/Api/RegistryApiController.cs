@@ -37,9 +37,9 @@ public sealed class RegistryApiController(MieDbContext db) : ApiControllerBase
     [ProducesResponseType<ImportResult>(StatusCodes.Status200OK)]
     [ProducesResponseType<ImportResult>(StatusCodes.Status422UnprocessableEntity)]
     [TableRequestBody]
-    public async Task<IActionResult> ImportBases([FromServices] RegistryImportKind kind, [FromServices] UploadStore uploads,
-        [FromServices] ImportOptions options, [FromServices] UserManager<AppUser> users, bool dryRun, CancellationToken cancellationToken) =>
-        await ApiImport.RunAsync(this, kind, uploads, options, users.GetUserId(User)!, dryRun, approve: false, cancellationToken);
+    public async Task<IActionResult> ImportBases([FromServices] RegistryImportKind kind, [FromServices] ImportOptions options,
+        bool dryRun, CancellationToken cancellationToken) =>
+        await ApiImport.RunAsync(this, kind, options, dryRun, approve: false, cancellationToken);
 }
 
 /// <summary>A base of the registry; <c>formerCode</c> is the code an enterprise base had before 2026 (16E01), still accepted everywhere.</summary>

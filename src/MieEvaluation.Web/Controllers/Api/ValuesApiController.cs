@@ -22,7 +22,7 @@ public sealed class ValuesApiController : ApiControllerBase
     [ProducesResponseType<ImportResult>(StatusCodes.Status200OK)]
     [ProducesResponseType<ImportResult>(StatusCodes.Status422UnprocessableEntity)]
     [TableRequestBody]
-    public async Task<IActionResult> Import([FromServices] ValueImportKind kind, [FromServices] UploadStore uploads, [FromServices] ImportOptions options,
-        [FromServices] UserManager<AppUser> users, bool dryRun, bool approve, CancellationToken cancellationToken) =>
-        await ApiImport.RunAsync(this, kind, uploads, options, users.GetUserId(User)!, dryRun, approve, cancellationToken);
+    public async Task<IActionResult> Import([FromServices] ValueImportKind kind, [FromServices] ImportOptions options,
+        bool dryRun, bool approve, CancellationToken cancellationToken) =>
+        await ApiImport.RunAsync(this, kind, options, dryRun, approve, cancellationToken);
 }

@@ -11,6 +11,9 @@ public sealed class ImportOptions
     /// </summary>
     public long MaxFileBytes { get; set; } = 64 * 1024 * 1024;
 
-    /// <summary>Where uploads wait between preview and confirmation; relative to the app's folder unless absolute.</summary>
-    public string UploadFolder { get; set; } = "data/uploads";
+    /// <summary>How long a previewed upload waits for its confirmation before it is removed.</summary>
+    public TimeSpan PendingLifetime { get; set; } = TimeSpan.FromHours(2);
+
+    /// <summary>Previewed uploads kept per user; a new one beyond it drops the oldest.</summary>
+    public int MaxPendingPerUser { get; set; } = 3;
 }

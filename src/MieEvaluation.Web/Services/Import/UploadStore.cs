@@ -1,73 +1,128 @@
 using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using MieEvaluation.Web.Data;
 
 namespace MieEvaluation.Web.Services.Import;
 
 /// <summary>
-/// Keeps an uploaded file on disk between its preview and its confirmation, under a random token bound to the user who
-/// uploaded it, so the confirmation imports exactly the file that was previewed and nobody else can confirm it.
+/// Uploads between their preview and their confirmation, in the database (<see cref="PendingUpload"/>): under a random
+/// token bound to the user who uploaded it, expiring, at most <see cref="ImportOptions.MaxPendingPerUser"/> per user.
+/// Any instance can confirm what another previewed. While a request reads a file it has a <see cref="ScratchFile"/>, a
+/// temporary copy that lives only as long as that request.
 /// </summary>
-public sealed class UploadStore
+public sealed class UploadStore(MieDbContext db, ImportOptions options, TimeProvider clock)
 {
-    private readonly string _folder;
-
-    public UploadStore(ImportOptions options, IWebHostEnvironment environment)
+    /// <summary>
+    /// Copies a request body to a scratch file; null when it exceeds <paramref name="maxBytes"/>. Nothing is left behind
+    /// when the body is too long or the client breaks off (Kestrel's own 413 included).
+    /// </summary>
+    public static async Task<ScratchFile?> ReceiveAsync(Stream upload, long maxBytes, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(environment);
-        _folder = Path.GetFullPath(options.UploadFolder, environment.ContentRootPath);
-    }
-
-    /// <summary>Copies the upload to disk; null when it exceeds <paramref name="maxBytes"/> (nothing is kept then).</summary>
-    public async Task<string?> SaveAsync(Stream upload, string userId, long maxBytes, CancellationToken cancellationToken)
-    {
-        Directory.CreateDirectory(_folder);
-        var token = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
-        var path = PathFor(token, userId);
-        var copied = 0L;
-        await using (var file = File.Create(path))
+        var scratch = ScratchFile.Create();
+        try
         {
-            var buffer = new byte[81920];
-            int read;
-            while ((read = await upload.ReadAsync(buffer, cancellationToken)) > 0)
+            var copied = 0L;
+            await using (var file = File.Create(scratch.Path))
             {
-                copied += read;
-                if (copied > maxBytes)
+                var buffer = new byte[81920];
+                int read;
+                while ((read = await upload.ReadAsync(buffer, cancellationToken)) > 0)
                 {
-                    break;
-                }
+                    copied += read;
+                    if (copied > maxBytes)
+                    {
+                        break;
+                    }
 
-                await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                    await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                }
+            }
+
+            if (copied <= maxBytes)
+            {
+                return scratch;
             }
         }
-
-        if (copied > maxBytes)
+        catch
         {
-            File.Delete(path);
+            await scratch.DisposeAsync();
+            throw;
+        }
+
+        await scratch.DisposeAsync();
+        return null;
+    }
+
+    /// <summary>Keeps a previewed file for its confirmation; the user's oldest pending uploads beyond the cap are dropped.</summary>
+    public async Task<string> KeepAsync(ScratchFile file, string userId, string? note, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        var now = clock.GetUtcNow().UtcDateTime;
+        await RemoveExpiredAsync(cancellationToken);
+        var older = await db.PendingUploads.Where(u => u.UserId == userId).OrderByDescending(u => u.CreatedAtUtc)
+            .Skip(options.MaxPendingPerUser - 1).Select(u => u.Token).ToListAsync(cancellationToken);
+        await db.PendingUploads.Where(u => older.Contains(u.Token)).ExecuteDeleteAsync(cancellationToken);
+
+        var upload = new PendingUpload
+        {
+            Token = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant(),
+            UserId = userId,
+            Content = await File.ReadAllBytesAsync(file.Path, cancellationToken),
+            Note = note,
+            CreatedAtUtc = now,
+            ExpiresAtUtc = now + options.PendingLifetime,
+        };
+        db.PendingUploads.Add(upload);
+        await db.SaveChangesAsync(cancellationToken);
+        db.Entry(upload).State = EntityState.Detached;
+        return upload.Token;
+    }
+
+    /// <summary>The user's unexpired upload of that token as a scratch file, with its note; null when there is none.</summary>
+    public async Task<(ScratchFile File, string? Note)?> TakeOutAsync(string? token, string userId, CancellationToken cancellationToken)
+    {
+        if (token is not { Length: 32 } || !token.All(Uri.IsHexDigit))
+        {
             return null;
         }
 
-        return token;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var upload = await db.PendingUploads.AsNoTracking()
+            .SingleOrDefaultAsync(u => u.Token == token && u.UserId == userId && u.ExpiresAtUtc > now, cancellationToken);
+        if (upload is null)
+        {
+            return null;
+        }
+
+        var scratch = ScratchFile.Create();
+        await File.WriteAllBytesAsync(scratch.Path, upload.Content, cancellationToken);
+        return (scratch, upload.Note);
     }
 
-    /// <summary>The file of a token, if it exists and belongs to the user.</summary>
-    public string? Find(string? token, string userId) =>
-        token is { Length: 32 } && token.All(Uri.IsHexDigit) && File.Exists(PathFor(token, userId)) ? PathFor(token, userId) : null;
+    public Task DeleteAsync(string token, string userId, CancellationToken cancellationToken) =>
+        db.PendingUploads.Where(u => u.Token == token && u.UserId == userId).ExecuteDeleteAsync(cancellationToken);
 
-    /// <summary>Deletes the upload and its note.</summary>
-    public void Delete(string token, string userId)
+    /// <summary>Removes every expired upload, whoever it belongs to; safe on several instances at once.</summary>
+    public Task<int> RemoveExpiredAsync(CancellationToken cancellationToken)
     {
-        File.Delete(PathFor(token, userId));
-        File.Delete(PathFor(token, userId) + ".note");
+        var now = clock.GetUtcNow().UtcDateTime;
+        return db.PendingUploads.Where(u => u.ExpiresAtUtc <= now).ExecuteDeleteAsync(cancellationToken);
     }
+}
 
-    /// <summary>Keeps what the preview saw with the upload (the versions of the forms it would change), for the confirmation.</summary>
-    public Task SaveNoteAsync(string token, string userId, string note, CancellationToken cancellationToken) =>
-        File.WriteAllTextAsync(PathFor(token, userId) + ".note", note, cancellationToken);
+/// <summary>A request's temporary copy of an upload in the system's temporary folder, deleted when disposed.</summary>
+public sealed class ScratchFile : IAsyncDisposable
+{
+    private ScratchFile(string path) => Path = path;
 
-    /// <summary>The note kept with an upload, or null.</summary>
-    public string? ReadNote(string token, string userId) =>
-        File.Exists(PathFor(token, userId) + ".note") ? File.ReadAllText(PathFor(token, userId) + ".note") : null;
+    public string Path { get; }
 
-    private string PathFor(string token, string userId) =>
-        Path.Combine(_folder, $"{token}-{Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(userId)))[..16]}.csv");
+    public static ScratchFile Create() =>
+        new(System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"mie-upload-{Convert.ToHexString(RandomNumberGenerator.GetBytes(12))}"));
+
+    public ValueTask DisposeAsync()
+    {
+        File.Delete(Path);
+        return ValueTask.CompletedTask;
+    }
 }

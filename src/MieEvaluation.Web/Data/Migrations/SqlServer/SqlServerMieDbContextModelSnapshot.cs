@@ -668,6 +668,38 @@ namespace MieEvaluation.Web.Data.Migrations.SqlServer
                     b.ToTable("DatabaseMarkers");
                 });
 
+            modelBuilder.Entity("MieEvaluation.Web.Data.PendingUpload", b =>
+                {
+                    b.Property<string>("Token")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Token");
+
+                    b.HasIndex("ExpiresAtUtc");
+
+                    b.HasIndex("UserId", "CreatedAtUtc");
+
+                    b.ToTable("PendingUploads");
+                });
+
             modelBuilder.Entity("MieEvaluation.Web.Data.Series.BaseSeries", b =>
                 {
                     b.Property<int>("BaseId")
@@ -942,6 +974,15 @@ namespace MieEvaluation.Web.Data.Migrations.SqlServer
                         .IsRequired();
 
                     b.Navigation("Province");
+                });
+
+            modelBuilder.Entity("MieEvaluation.Web.Data.PendingUpload", b =>
+                {
+                    b.HasOne("MieEvaluation.Web.Security.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("MieEvaluation.Web.Data.Series.BaseSeries", b =>

@@ -634,6 +634,38 @@ namespace MieEvaluation.Web.Data.Migrations.Sqlite
                     b.ToTable("DatabaseMarkers");
                 });
 
+            modelBuilder.Entity("MieEvaluation.Web.Data.PendingUpload", b =>
+                {
+                    b.Property<string>("Token")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Token");
+
+                    b.HasIndex("ExpiresAtUtc");
+
+                    b.HasIndex("UserId", "CreatedAtUtc");
+
+                    b.ToTable("PendingUploads");
+                });
+
             modelBuilder.Entity("MieEvaluation.Web.Data.Series.BaseSeries", b =>
                 {
                     b.Property<int>("BaseId")
@@ -905,6 +937,15 @@ namespace MieEvaluation.Web.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Province");
+                });
+
+            modelBuilder.Entity("MieEvaluation.Web.Data.PendingUpload", b =>
+                {
+                    b.HasOne("MieEvaluation.Web.Security.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("MieEvaluation.Web.Data.Series.BaseSeries", b =>

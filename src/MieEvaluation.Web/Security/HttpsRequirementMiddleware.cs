@@ -12,7 +12,7 @@ namespace MieEvaluation.Web.Security;
 /// the pages, whose Secure-only anti-forgery cookie cannot be set over HTTP (a 500), or the API, which would hand out
 /// a token in clear text. <c>/health</c> stays open for load balancers that probe over plain HTTP.
 /// </summary>
-internal sealed class HttpsRequirementMiddleware(RequestDelegate next, SecurityOptions options, IServer server, IStringLocalizer<SharedResource> localizer)
+internal sealed class HttpsRequirementMiddleware(RequestDelegate next, IConfiguration configuration, IServer server, IStringLocalizer<SharedResource> localizer)
 {
     public Task InvokeAsync(HttpContext context)
     {
@@ -46,10 +46,13 @@ internal sealed class HttpsRequirementMiddleware(RequestDelegate next, SecurityO
             $"<body><main><h1>{WebUtility.HtmlEncode(title)}</h1><p>{WebUtility.HtmlEncode(detail)}</p></main></body></html>");
     }
 
-    /// <summary>The configured HTTPS port, or the port of the app's own HTTPS endpoint; null when there is neither.</summary>
+    /// <summary>
+    /// The standard <c>https_port</c> setting (<c>ASPNETCORE_HTTPS_PORT</c>; 443 behind a proxy), else the port of the
+    /// app's own HTTPS endpoint; null when there is neither.
+    /// </summary>
     private int? HttpsPort()
     {
-        if (options.HttpsPort is { } configured)
+        if (int.TryParse(configuration["https_port"], System.Globalization.CultureInfo.InvariantCulture, out var configured))
         {
             return configured;
         }

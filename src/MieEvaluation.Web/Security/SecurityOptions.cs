@@ -22,12 +22,6 @@ public sealed class SecurityOptions
     /// <summary>Networks of trusted proxies in CIDR notation (<c>10.0.0.0/8</c>); see <see cref="KnownProxies"/>.</summary>
     public string[] KnownNetworks { get; set; } = [];
 
-    /// <summary>
-    /// The port that plain HTTP page requests are redirected to (443 behind a proxy that listens there). Unset, the
-    /// app's own HTTPS endpoint is used; with neither, a plain HTTP request gets a 400 that says to use HTTPS.
-    /// </summary>
-    public int? HttpsPort { get; set; }
-
     /// <summary>Whether a proxy is configured (<see cref="KnownProxies"/> or <see cref="KnownNetworks"/>).</summary>
     public bool HasConfiguredProxies => KnownProxies.Length > 0 || KnownNetworks.Length > 0;
 

@@ -27,8 +27,11 @@ public sealed class ApiImportSizeLimits
         }
 
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        // The app's temporary folder of its own: whatever a request leaves there is seen.
+        var temp = Directory.CreateDirectory(Path.Combine(Path.GetDirectoryName(path)!, "tmp")).FullName;
         await using var app = await AppProcess.StartAsync(AppProcess.BuiltApp, Path.GetTempPath(), new Dictionary<string, string>
         {
+            ["TMPDIR"] = temp,
             ["Database__SqlitePath"] = path,
             ["Security__HttpsOnly"] = "false",
             ["Import__MaxFileBytes"] = MaxFileBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -51,6 +54,13 @@ public sealed class ApiImportSizeLimits
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooLarge.StatusCode);
         Assert.Contains(MaxFileBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
             (await tooLarge.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        // Neither the refused body nor the read one left a file or a row behind.
+        Assert.Empty(Directory.GetFiles(temp, "mie-upload-*"));
+        await using var check = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path}");
+        await check.OpenAsync();
+        await using var count = check.CreateCommand();
+        count.CommandText = "SELECT COUNT(*) FROM PendingUploads";
+        Assert.Equal(0L, (long)(await count.ExecuteScalarAsync())!);
     }
 
     private static ByteArrayContent Body(long bytes)

@@ -39,7 +39,7 @@ public sealed class ReverseProxyDeployment
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["Database__SqlitePath"] = database,
             ["Security__KnownProxies__0"] = "127.0.0.1",
-            ["Security__HttpsPort"] = httpsPort.ToString(CultureInfo.InvariantCulture),
+            ["ASPNETCORE_HTTPS_PORT"] = httpsPort.ToString(CultureInfo.InvariantCulture),
             ["LogFiles__Path"] = Path.Combine(root, $"{name}.log"),
             ["LogFiles__RollingInterval"] = "Infinite",
         };

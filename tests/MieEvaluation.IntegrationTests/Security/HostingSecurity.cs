@@ -25,7 +25,7 @@ public sealed class HostingSecurity
         Assert.Contains("secure", auth, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("httponly", auth, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("samesite=lax", auth, StringComparison.OrdinalIgnoreCase);
-        Assert.Equal(HttpStatusCode.TemporaryRedirect, plain.StatusCode);
+        Assert.Equal(HttpStatusCode.PermanentRedirect, plain.StatusCode);
         Assert.StartsWith("https://", plain.Headers.Location!.OriginalString, StringComparison.Ordinal);
     }
 

@@ -22,6 +22,12 @@ internal static class DataSetup
         {
             builder.Services.AddDbContext<MieDbContext, SqliteMieDbContext>((services, o) => o
                 .UseSqlite(connection.ConnectionString, sqlite => sqlite.ExecutionStrategy(d => new SqliteRetryingExecutionStrategy(d)))
+                // Two migrations rebuild IndicatorValues with reviewed SQL (fixed-point values) and switch foreign keys off
+                // outside a transaction, as SQLite requires for a rebuild; both are tested (SqliteValueMigration). Their
+                // warnings are expected on every first start and say nothing to do, so they are logged as information.
+                .ConfigureWarnings(w => w.Log(
+                    (Microsoft.EntityFrameworkCore.Diagnostics.SqliteEventId.TableRebuildPendingWarning, LogLevel.Information),
+                    (Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.NonTransactionalMigrationOperationWarning, LogLevel.Information)))
                 .AddInterceptors(services.GetRequiredService<FigureDataChangeInterceptor>()));
         }
         else

@@ -20,6 +20,8 @@ internal static class LoggingSetup
         // preserveStaticLogger: each host keeps its own logger instead of replacing the process-wide Log.Logger, so that
         // several hosts in one process (the integration tests) never write into each other's files.
         builder.Services.AddSerilog(preserveStaticLogger: true, configureLogger: (services, logger) => logger
+            // "No XML encryptor configured" names no setting; UnencryptedKeysWarning says the same with what to do.
+            .MinimumLevel.Override("Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager", Serilog.Events.LogEventLevel.Error)
             .ReadFrom.Configuration(builder.Configuration)
             .ReadFrom.Services(services)
             .Enrich.FromLogContext()

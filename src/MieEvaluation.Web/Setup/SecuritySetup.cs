@@ -104,8 +104,38 @@ internal static class SecuritySetup
         });
 
         // Keys in the database: every app instance behind a load balancer reads the same cookies and tokens.
-        services.AddDataProtection().SetApplicationName("MieEvaluation").PersistKeysToDbContext<MieDbContext>();
+        var keys = services.AddDataProtection().SetApplicationName("MieEvaluation").PersistKeysToDbContext<MieDbContext>();
+        var encryption = builder.Configuration.GetSection(KeyEncryptionOptions.SectionName).Get<KeyEncryptionOptions>() ?? new KeyEncryptionOptions();
+        if (!string.IsNullOrWhiteSpace(encryption.CertificatePath))
+        {
+            keys.ProtectKeysWithCertificate(LoadCertificate(encryption));
+        }
+        else if (!builder.Environment.IsDevelopment())
+        {
+            services.AddHostedService<UnencryptedKeysWarning>();
+        }
+
         return builder;
+    }
+
+    private static System.Security.Cryptography.X509Certificates.X509Certificate2 LoadCertificate(KeyEncryptionOptions encryption)
+    {
+        try
+        {
+            var certificate = System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(
+                encryption.CertificatePath!, encryption.CertificatePassword);
+            return certificate.HasPrivateKey ? certificate
+                : throw new StartupConfigurationException($"DataProtection:CertificatePath \"{encryption.CertificatePath}\" holds no private key.");
+        }
+        catch (System.Security.Cryptography.CryptographicException ex)
+        {
+            throw new StartupConfigurationException(
+                $"DataProtection:CertificatePath \"{encryption.CertificatePath}\" cannot be read with DataProtection:CertificatePassword: {ex.Message}", ex);
+        }
+        catch (IOException ex)
+        {
+            throw new StartupConfigurationException($"DataProtection:CertificatePath \"{encryption.CertificatePath}\" cannot be opened: {ex.Message}", ex);
+        }
     }
 
     private const string RequestScheme = "mie";

@@ -1,0 +1,16 @@
+namespace MieEvaluation.Web.Security;
+
+/// <summary>
+/// The <c>DataProtection</c> section: the certificate that encrypts the data-protection keys (which sign session
+/// cookies and anti-forgery tokens) before they are written to the database, so that a copy of the database alone
+/// cannot forge a login. The certificate lives outside the database: a file only the service can read.
+/// </summary>
+public sealed class KeyEncryptionOptions
+{
+    public const string SectionName = "DataProtection";
+
+    /// <summary>A PKCS #12 file (.pfx) with the certificate and its private key.</summary>
+    public string? CertificatePath { get; set; }
+
+    public string? CertificatePassword { get; set; }
+}

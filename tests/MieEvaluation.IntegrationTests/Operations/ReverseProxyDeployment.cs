@@ -67,8 +67,13 @@ public sealed class ReverseProxyDeployment
         Assert.Contains("secure", authCookie, StringComparison.OrdinalIgnoreCase);
         logs.AssertDifferentInstances("POST /account/login", "GET /entry");
 
-        // An import previewed on one instance is confirmed on the other, and the next dashboard request counts it
-        // (a complete form, so that it can be approved).
+        // Both instances have the dashboard in their caches (figures and page) before the import.
+        Assert.Equal(("0", "—"), await DashboardCellAsync(client, "/dashboard?from=2019&to=2020", "patents_granted", 2020));
+        Assert.Equal(("0", "—"), await DashboardCellAsync(client, "/dashboard?from=2019&to=2020", "patents_granted", 2020));
+        logs.AssertBothServed("GET /dashboard");
+
+        // An import previewed on one instance is confirmed on the other, and the next dashboard request on either counts
+        // it: the caches follow the database's data version (a complete form, so that it can be approved).
         var preview = await PreviewAsync(client, $"base_code,year,{string.Join(',', Indicators)}\n16R01,2020,{string.Join(',', Indicators.Select(_ => "321"))}\n");
         using var confirmed = await client.PostAsync(new Uri("/import/confirm", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
         {

@@ -39,12 +39,16 @@ public sealed class AccountController(
             return LocalRedirect(Url.IsLocalUrl(input.ReturnUrl) ? input.ReturnUrl : "/");
         }
 
-        ModelState.AddModelError("", result.IsLockedOut ? localizer["Account.LockedOut"] : localizer["Account.LoginFailed"]);
+        // "Not allowed" is a disabled account (EnabledAccountConfirmation), refused before its password is checked; it is
+        // told so only with the right password, so that nobody learns which accounts exist and are disabled.
+        var disabled = result.IsNotAllowed && await users.FindByEmailAsync(input.Email.Trim()) is { } account && await users.CheckPasswordAsync(account, input.Password);
+        ModelState.AddModelError("", disabled ? localizer["Account.Disabled"] : result.IsLockedOut ? localizer["Account.LockedOut"] : localizer["Account.LoginFailed"]);
         input.Password = "";
         return View(input);
     }
 
     [HttpPost("logout")]
+    [Authorize(Policy = Policies.SignedIn)]
     public async Task<IActionResult> Logout()
     {
         // A new security stamp makes every cookie issued before it invalid on every instance (checked on each request),
@@ -109,10 +113,13 @@ public sealed class AccountController(
     }
 
     [HttpGet("password")]
+    [Authorize(Policy = Policies.SignedIn)]
     public IActionResult ChangePassword() => View(new ChangePasswordInput());
 
     [HttpPost("password")]
-    public async Task<IActionResult> ChangePassword(ChangePasswordInput input, [FromServices] IValidator<ChangePasswordInput> validator)
+    [Authorize(Policy = Policies.SignedIn)]
+    public async Task<IActionResult> ChangePassword(ChangePasswordInput input, [FromServices] IValidator<ChangePasswordInput> validator,
+        [FromServices] TokenService tokens)
     {
         var user = await users.GetUserAsync(User);
         if (user is null)
@@ -123,8 +130,11 @@ public sealed class AccountController(
         if ((await validator.ValidateAsync(input)).AddTo(ModelState) &&
             (await users.ChangePasswordAsync(user, input.CurrentPassword, input.NewPassword)).AddTo(ModelState))
         {
+            // The new security stamp ends the other sessions at their next request; this one is signed in again with it.
+            // Tokens made with the old password would outlive it: they are revoked, and the page says so.
+            var revoked = await tokens.RevokeAllAsync(user.Id);
             await signIn.RefreshSignInAsync(user);
-            TempData["Message"] = localizer["Account.PasswordChanged"].Value;
+            TempData["Message"] = revoked == 0 ? localizer["Account.PasswordChanged"].Value : localizer["Account.PasswordChangedTokensRevoked", revoked].Value;
             return RedirectToAction(nameof(ChangePassword));
         }
 

@@ -13,6 +13,7 @@ namespace MieEvaluation.Web.Controllers;
 public sealed class HomeController(MieDbContext db, WorkOverviewService work, IAuthorizationService authorization, TimeProvider clock) : Controller
 {
     [HttpGet("/")]
+    [Authorize(Policy = Policies.SignedIn)]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
         var page = new HomePage(

@@ -21,7 +21,7 @@ public sealed class UsersController(UserManager<AppUser> users, IValidator<UserI
         foreach (var user in await users.Users.AsNoTracking().OrderBy(u => u.Email).ToListAsync())
         {
             rows.Add(new UserRow(user.Id, user.Email ?? "", user.DisplayName, [.. await users.GetRolesAsync(user)],
-                user.LockoutEnd is { } end && end > now));
+                user.LockoutEnd is { } end && end > now, user.IsDisabled));
         }
 
         return View(rows);

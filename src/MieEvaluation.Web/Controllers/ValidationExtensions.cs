@@ -8,6 +8,11 @@ namespace MieEvaluation.Web.Controllers;
 /// <summary>Moves FluentValidation and Identity errors into ModelState, where the views show them.</summary>
 internal static class ValidationExtensions
 {
+    /// <summary>
+    /// Adds the validator's errors; valid only when the validator found nothing and model binding did not fail either.
+    /// A value that cannot be bound (an enum value that does not exist, a number beyond its type) leaves its property
+    /// at the default, which the validator would then accept: it is refused with the binding's localised message instead.
+    /// </summary>
     public static bool AddTo(this ValidationResult result, ModelStateDictionary modelState)
     {
         foreach (var error in result.Errors)
@@ -15,7 +20,7 @@ internal static class ValidationExtensions
             modelState.AddModelError(error.PropertyName, error.ErrorMessage);
         }
 
-        return result.IsValid;
+        return result.IsValid && modelState.IsValid;
     }
 
     public static bool AddTo(this IdentityResult result, ModelStateDictionary modelState, string key = "")

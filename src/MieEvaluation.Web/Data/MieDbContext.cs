@@ -51,6 +51,8 @@ public abstract class MieDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<PendingUpload> PendingUploads => Set<PendingUpload>();
 
+    public DbSet<AccountAuditEntry> AccountAuditEntries => Set<AccountAuditEntry>();
+
     /// <remarks>
     /// Synchronous saves come only from framework stores (data-protection keys, which touch no values); one that does
     /// write values still gets its series rebuilt, by blocking on the same code as the asynchronous save.

@@ -1,11 +1,14 @@
 namespace MieEvaluation.Web.Security;
 
 /// <summary>
-/// Authorization policies by what they allow. Every page requires a signed-in user unless it says
-/// <c>[AllowAnonymous]</c> (the fallback policy); these narrow it further.
+/// Authorization policies by what they allow. Every page requires a signed-in user holding a role unless it says
+/// <c>[AllowAnonymous]</c> or <see cref="SignedIn"/> (the fallback policy); the others narrow it further.
 /// </summary>
 public static class Policies
 {
+    /// <summary>Any signed-in account, with or without a role: the home page, the password page, signing out.</summary>
+    public const string SignedIn = nameof(SignedIn);
+
     public const string Administer = nameof(Administer);
 
     /// <summary>Evaluators; which bases and years they may write is checked per action by <see cref="EvaluatorScope"/>.</summary>

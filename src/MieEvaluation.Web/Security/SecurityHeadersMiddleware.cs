@@ -2,7 +2,8 @@ namespace MieEvaluation.Web.Security;
 
 /// <summary>
 /// Headers that make the browser refuse what the app never does: inline or foreign scripts and styles, framing,
-/// MIME sniffing, leaking full URLs to other sites. Pages therefore carry no inline script or style attribute.
+/// MIME sniffing, leaking full URLs to other sites, keeping data in caches. Pages therefore carry no inline script or
+/// style attribute.
 /// </summary>
 internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
 {
@@ -20,6 +21,12 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
+            // Pages, exports and API answers are data: neither a shared cache nor the browser keeps them. Static files
+            // set their own caching before the response starts, and keep it.
+            if (!headers.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.CacheControl))
+            {
+                headers.CacheControl = "no-store";
+            }
             return Task.CompletedTask;
         });
         return next(context);

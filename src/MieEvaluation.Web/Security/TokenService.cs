@@ -55,5 +55,13 @@ public sealed class TokenService(MieDbContext db, TimeProvider clock)
         return true;
     }
 
+    /// <summary>Revokes every token of the user still usable (after a password change); returns how many.</summary>
+    public async Task<int> RevokeAllAsync(string userId)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        return await db.PersonalAccessTokens.Where(t => t.UserId == userId && t.RevokedAtUtc == null)
+            .ExecuteUpdateAsync(t => t.SetProperty(x => x.RevokedAtUtc, now));
+    }
+
     private static string Hash(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 }

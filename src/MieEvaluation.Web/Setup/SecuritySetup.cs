@@ -13,6 +13,12 @@ internal static class SecuritySetup
     public const string LoginRateLimit = "login";
     public const string AuthCookie = "mie.auth";
     public const string AntiforgeryCookie = "mie.xsrf";
+
+    /// <summary>
+    /// Where HTTPS is on, a cookie's name carries the <c>__Host-</c> prefix: browsers then accept it only over HTTPS,
+    /// for the whole host (path /, no domain), so a sibling subdomain or a plain-HTTP page cannot plant or overwrite it.
+    /// </summary>
+    public static string CookieName(string name, bool httpsOnly) => httpsOnly ? $"__Host-{name}" : name;
     public const string ImportRateLimit = "import";
 
     public static WebApplicationBuilder AddMieSecurity(this WebApplicationBuilder builder)
@@ -24,7 +30,8 @@ internal static class SecuritySetup
         services.AddIdentity<AppUser, IdentityRole>(o =>
             {
                 o.User.RequireUniqueEmail = true;
-                o.SignIn.RequireConfirmedAccount = false;
+                // "Confirmed" means "not disabled" here (EnabledAccountConfirmation): Identity refuses a disabled account's sign-in.
+                o.SignIn.RequireConfirmedAccount = true;
                 o.Password.RequiredLength = 10;
                 o.Password.RequireNonAlphanumeric = false;
                 o.Password.RequiredUniqueChars = 4;
@@ -35,18 +42,23 @@ internal static class SecuritySetup
             .AddEntityFrameworkStores<MieDbContext>()
             .AddDefaultTokenProviders()
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>();
+        services.AddScoped<IUserConfirmation<AppUser>, EnabledAccountConfirmation>();
 
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/account/login";
             o.LogoutPath = "/account/logout";
             o.AccessDeniedPath = "/account/access-denied";
-            o.Cookie.Name = AuthCookie;
+            o.Cookie.Name = CookieName(AuthCookie, options.HttpsOnly);
+            o.Cookie.Path = "/";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.Cookie.SecurePolicy = options.HttpsOnly ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
+            // Every request, not every 30 minutes: a sign-out, a new password, a disabling or a removed role takes effect
+            // at once, on every instance.
+            o.Events.OnValidatePrincipal = SessionValidator.ValidateAsync;
             // A signed-in user without the right gets a real 403 (rendered by the error page), not a redirect.
             o.Events.OnRedirectToAccessDenied = context =>
             {
@@ -55,18 +67,21 @@ internal static class SecuritySetup
             };
         });
 
-        // The session is checked against the account on every request, not every 30 minutes: a sign-out, a new password
-        // or a removed role takes effect at once, on every instance (one indexed read per request).
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
-
         services.AddAntiforgery(o =>
         {
-            o.Cookie.Name = AntiforgeryCookie;
+            o.Cookie.Name = CookieName(AntiforgeryCookie, options.HttpsOnly);
+            o.Cookie.Path = "/";
             o.Cookie.SecurePolicy = options.HttpsOnly ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
         });
 
+        // Every page and API route needs a signed-in account holding a role, whether it names no policy (the fallback) or
+        // a bare [Authorize] (the default); an account without a role reaches only what is marked SignedIn (home,
+        // password, sign-out) until an administrator gives it one.
+        var holdsARole = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireRole(Roles.All).Build();
         services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .SetFallbackPolicy(holdsARole)
+            .SetDefaultPolicy(holdsARole)
+            .AddPolicy(Policies.SignedIn, p => p.RequireAuthenticatedUser())
             .AddPolicy(Policies.Administer, p => p.RequireRole(Roles.Administrator))
             .AddPolicy(Policies.EnterData, p => p.RequireRole(Roles.Evaluator))
             .AddPolicy(Policies.Review, p => p.RequireRole(Roles.Reviewer))

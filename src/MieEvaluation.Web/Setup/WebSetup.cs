@@ -46,6 +46,7 @@ internal static class WebSetup
         builder.Services.AddScoped<YearlyFormGate>();
         builder.Services.AddScoped<DataEntryService>();
         builder.Services.AddScoped<Services.Home.WorkOverviewService>();
+        builder.Services.AddScoped<Services.Accounts.AccountStatusService>();
         builder.Services.AddSingleton(builder.Configuration.GetSection(ImportOptions.SectionName).Get<ImportOptions>() ?? new ImportOptions());
         builder.Services.AddScoped<UploadStore>();
         builder.Services.AddHostedService<UploadCleanup>();

@@ -63,7 +63,7 @@ public sealed class ReverseProxyDeployment
         Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
         Assert.Equal(HttpStatusCode.OK, entry.StatusCode);
         Assert.Contains("max-age=31536000", Assert.Single(entry.Headers.GetValues("Strict-Transport-Security")), StringComparison.Ordinal);
-        var authCookie = login.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("mie.auth=", StringComparison.Ordinal));
+        var authCookie = login.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("__Host-mie.auth=", StringComparison.Ordinal));
         Assert.Contains("secure", authCookie, StringComparison.OrdinalIgnoreCase);
         logs.AssertDifferentInstances("POST /account/login", "GET /entry");
 

@@ -17,8 +17,14 @@ namespace MieEvaluation.IntegrationTests.Security;
 public sealed class AuthorizationMatrix : IClassFixture<AuthorizationMatrix.Fixture>
 {
     private const string Anonymous = "anonymous";
-    private static readonly string[] Callers = [Anonymous, .. Roles.All];
+
+    /// <summary>A signed-in account that holds no role yet.</summary>
+    private const string NoRole = "no role";
+    private static readonly string[] Callers = [Anonymous, NoRole, .. Roles.All];
     private static readonly string[] EveryRole = [.. Roles.All];
+
+    /// <summary>Any signed-in account, a role-less one included: home, password, sign-out.</summary>
+    private static readonly string[] SignedIn = [NoRole, .. Roles.All];
     private static readonly string[] Figures = [Roles.Administrator, Roles.Reviewer, Roles.Official, Roles.Analyst];
     private static readonly string[] Exports = [Roles.Administrator, Roles.Analyst];
     private static readonly string[] ApiExports = ["growth", "growth-long", "values", "completeness", "issues"];
@@ -41,7 +47,7 @@ public sealed class AuthorizationMatrix : IClassFixture<AuthorizationMatrix.Fixt
     private static List<Decision> Decisions(Fixture f) =>
     [
         new("*", "/health", "/health", null, HttpStatusCode.OK),
-        new("GET", "", "/", EveryRole, HttpStatusCode.OK),
+        new("GET", "", "/", SignedIn, HttpStatusCode.OK),
         new("POST", "culture", "/culture", null, HttpStatusCode.Redirect, new() { ["culture"] = "en" }),
         new("*", "error", "/error", null, HttpStatusCode.InternalServerError),
         new("*", "error/{statusCode:int}", "/error/404", null, HttpStatusCode.NotFound),
@@ -50,8 +56,8 @@ public sealed class AuthorizationMatrix : IClassFixture<AuthorizationMatrix.Fixt
         new("GET", "account/access-denied", "/account/access-denied", null, HttpStatusCode.Forbidden),
         new("GET", "account/setup", "/account/setup?token=wrong", null, HttpStatusCode.NotFound),
         new("POST", "account/setup", "/account/setup", null, HttpStatusCode.NotFound, new() { ["Token"] = "wrong" }),
-        new("GET", "account/password", "/account/password", EveryRole, HttpStatusCode.OK),
-        new("POST", "account/password", "/account/password", EveryRole, HttpStatusCode.OK, new() { ["NewPassword"] = "" }),
+        new("GET", "account/password", "/account/password", SignedIn, HttpStatusCode.OK),
+        new("POST", "account/password", "/account/password", SignedIn, HttpStatusCode.OK, new() { ["NewPassword"] = "" }),
         new("GET", "bases", "/bases", EveryRole, HttpStatusCode.OK),
         new("GET", "bases/{code}", "/bases/16R01", EveryRole, HttpStatusCode.OK),
         new("GET", "bases/{code}/issues", "/bases/16R01/issues", EveryRole, HttpStatusCode.OK),
@@ -109,6 +115,10 @@ public sealed class AuthorizationMatrix : IClassFixture<AuthorizationMatrix.Fixt
         new("GET", "admin/users/{id}", $"/admin/users/{f.SampleUserId}", [Roles.Administrator], HttpStatusCode.OK),
         new("POST", "admin/users/{id}", $"/admin/users/{f.SampleUserId}", [Roles.Administrator], HttpStatusCode.OK, new() { ["Email"] = "" }),
         new("POST", "admin/users/{id}/unlock", $"/admin/users/{f.SampleUserId}/unlock", [Roles.Administrator], HttpStatusCode.Redirect),
+        new("GET", "admin/users/{id}/status", $"/admin/users/{f.SampleUserId}/status", [Roles.Administrator], HttpStatusCode.OK),
+        // Without a reason both are refused (400), so the sample account stays as it is for the other callers.
+        new("POST", "admin/users/{id}/disable", $"/admin/users/{f.SampleUserId}/disable", [Roles.Administrator], HttpStatusCode.BadRequest),
+        new("POST", "admin/users/{id}/enable", $"/admin/users/{f.SampleUserId}/enable", [Roles.Administrator], HttpStatusCode.BadRequest),
         Api("GET", "/api/v1/openapi.json", "/api/v1/openapi.json") with { AllowedRoles = null, Allowed = HttpStatusCode.OK },
         Api("POST", "api/v1/tokens", "/api/v1/tokens") with { AllowedRoles = null, Allowed = HttpStatusCode.BadRequest, IsApi = true },
         Api("GET", "api/v1/bases", "/api/v1/bases"),
@@ -122,7 +132,7 @@ public sealed class AuthorizationMatrix : IClassFixture<AuthorizationMatrix.Fixt
         new("POST", "account/tokens", "/account/tokens", EveryRole, HttpStatusCode.OK, new() { ["name"] = "matrix" }),
         new("POST", "account/tokens/{id:int}/revoke", "/account/tokens/999999/revoke", EveryRole, HttpStatusCode.NotFound),
         // Last: it ends the session of the client that calls it.
-        new("POST", "account/logout", "/account/logout", EveryRole, HttpStatusCode.Redirect),
+        new("POST", "account/logout", "/account/logout", SignedIn, HttpStatusCode.Redirect),
     ];
 
     [Fact]
@@ -191,6 +201,8 @@ public sealed class AuthorizationMatrix : IClassFixture<AuthorizationMatrix.Fixt
             {
                 _accounts[role] = await App.CreateUserAsync(role);
             }
+
+            _accounts[NoRole] = await App.CreateUserAsync();
 
             SampleUserId = (await App.CreateUserAsync(Roles.Official)).Id;
             // The evaluator's group covers 16R01 this year, so the evaluator may open its issue form.

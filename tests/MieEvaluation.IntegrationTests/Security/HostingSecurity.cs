@@ -21,7 +21,7 @@ public sealed class HostingSecurity
         using var login = await https.PostLoginAsync(MieAppFactory.AdminEmail, MieAppFactory.AdminPassword);
         using var plain = await http.GetAsync(new Uri("/account/login", UriKind.Relative));
 
-        var auth = login.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("mie.auth=", StringComparison.Ordinal));
+        var auth = login.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("__Host-mie.auth=", StringComparison.Ordinal));
         Assert.Contains("secure", auth, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("httponly", auth, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("samesite=lax", auth, StringComparison.OrdinalIgnoreCase);

@@ -33,6 +33,13 @@ public sealed class TokensApiController(UserManager<AppUser> users, SignInManage
                 statusCode: StatusCodes.Status401Unauthorized, title: "Not signed in");
         }
 
+        // A token acts with the account's roles: without one it could open nothing, so none is made.
+        if ((await users.GetRolesAsync(user!)).Count == 0)
+        {
+            return Problem(detail: "The account has no role yet: an administrator must give it one before it can use the API.",
+                statusCode: StatusCodes.Status403Forbidden, title: "No role");
+        }
+
         var (token, stored) = await tokens.CreateAsync(user!.Id, string.IsNullOrWhiteSpace(request.Name) ? "api" : request.Name.Trim()[..Math.Min(100, request.Name.Trim().Length)],
             request.Days ?? TokenService.DefaultDays);
         return Ok(new TokenResponse(token, stored.ExpiresAtUtc));

@@ -680,6 +680,45 @@ namespace MieEvaluation.Web.Data.Migrations.Sqlite
                     b.ToTable("BaseSeries");
                 });
 
+            modelBuilder.Entity("MieEvaluation.Web.Security.AccountAuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByUserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "AtUtc");
+
+                    b.ToTable("AccountAuditEntries");
+                });
+
             modelBuilder.Entity("MieEvaluation.Web.Security.AppUser", b =>
                 {
                     b.Property<string>("Id")
@@ -690,6 +729,12 @@ namespace MieEvaluation.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DisabledAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisabledReason")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DisplayName")
@@ -953,6 +998,15 @@ namespace MieEvaluation.Web.Data.Migrations.Sqlite
                     b.HasOne("MieEvaluation.Domain.Registry.DemonstrationBase", null)
                         .WithOne()
                         .HasForeignKey("MieEvaluation.Web.Data.Series.BaseSeries", "BaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MieEvaluation.Web.Security.AccountAuditEntry", b =>
+                {
+                    b.HasOne("MieEvaluation.Web.Security.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -30,4 +30,10 @@ public sealed class SecurityOptions
 
     /// <summary>Imports per user and minute before 429.</summary>
     public int ImportsPerMinute { get; set; } = 10;
+
+    /// <summary>
+    /// Imports running at once on an instance, all users together, before 429; each user may run one at a time. An
+    /// import holds up to its file's size in memory (docs/benchmarks.md), so this bounds an instance's memory.
+    /// </summary>
+    public int ConcurrentImports { get; set; } = 2;
 }

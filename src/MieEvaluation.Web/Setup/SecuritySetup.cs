@@ -116,6 +116,21 @@ internal static class SecuritySetup
             o.AddPolicy(ImportRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.User.Identity?.Name ?? context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = options.ImportsPerMinute, Window = TimeSpan.FromMinutes(1) }));
+            // Besides the rate per minute: one running import per user, and few on the instance at all.
+            o.GlobalLimiter = PartitionedRateLimiter.CreateChained(
+                PartitionedRateLimiter.Create<HttpContext, string>(context => IsImport(context)
+                    ? RateLimitPartition.GetConcurrencyLimiter($"user:{context.User.Identity?.Name}", _ => new ConcurrencyLimiterOptions { PermitLimit = 1, QueueLimit = 0 })
+                    : RateLimitPartition.GetNoLimiter("")),
+                PartitionedRateLimiter.Create<HttpContext, string>(context => IsImport(context)
+                    ? RateLimitPartition.GetConcurrencyLimiter("imports", _ => new ConcurrencyLimiterOptions { PermitLimit = options.ConcurrentImports, QueueLimit = 0 })
+                    : RateLimitPartition.GetNoLimiter("")));
+            o.OnRejected = (context, _) =>
+            {
+                // When to try again: the window's end for a rate, a few seconds for a running import.
+                var retry = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromSeconds(10);
+                context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retry.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return ValueTask.CompletedTask;
+            };
         });
 
         // Keys in the database: every app instance behind a load balancer reads the same cookies and tokens.
@@ -152,6 +167,9 @@ internal static class SecuritySetup
             throw new StartupConfigurationException($"DataProtection:CertificatePath \"{encryption.CertificatePath}\" cannot be opened: {ex.Message}", ex);
         }
     }
+
+    private static bool IsImport(HttpContext context) =>
+        context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute>()?.PolicyName == ImportRateLimit;
 
     private const string RequestScheme = "mie";
 

@@ -6,22 +6,25 @@ using MieEvaluation.Web.Security;
 
 namespace MieEvaluation.IntegrationTests.Operations;
 
-/// <summary>Two imports of the same forms at once: each lands whole or not at all, never interleaved.</summary>
+/// <summary>
+/// Two imports of the same forms at once, by two reviewers (one user runs one import at a time): each lands whole or
+/// not at all, never interleaved.
+/// </summary>
 public sealed class OverlappingImports
 {
     [Fact]
     public async Task EndWithOneFileWholeNeverAMixture()
     {
         await using var app = new MieAppFactory();
-        var (client, _, _) = await app.TokenClientAsync(Roles.Reviewer);
+        var clients = new[] { (await app.TokenClientAsync(Roles.Reviewer)).Client, (await app.TokenClientAsync(Roles.Reviewer)).Client };
         string File(int value) => "base_code,year,indicator_code,value\n" + string.Join("\n",
             Enumerable.Range(1, 9).SelectMany(i => new[] { $"16R0{i},2019,patents_granted,{value}", $"16R0{i},2019,people_trained,{value}" }));
 
         for (var round = 0; round < 5; round++)
         {
-            var imports = new[] { round * 10 + 1, round * 10 + 2 }.Select(async value =>
+            var imports = new[] { round * 10 + 1, round * 10 + 2 }.Select(async (value, i) =>
             {
-                using var response = await client.PostAsync(new Uri("/api/v1/values/import", UriKind.Relative), ApiClients.Csv(File(value)));
+                using var response = await clients[i].PostAsync(new Uri("/api/v1/values/import", UriKind.Relative), ApiClients.Csv(File(value)));
                 return response.StatusCode;
             });
             var statuses = await Task.WhenAll(imports);

@@ -60,7 +60,7 @@ internal sealed class ImportCheck
         var (rows, problem) = TabularFile.Open(path);
         if (rows is null)
         {
-            Errors.Add(new RowError(0, _text(problem!)));
+            Errors.Add(new RowError(problem!.Line, _text(problem.Key, problem.Line, problem.Limit)));
             yield break;
         }
 

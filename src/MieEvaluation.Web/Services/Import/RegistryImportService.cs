@@ -74,7 +74,7 @@ public sealed class RegistryImportService(MieDbContext db, TimeProvider clock, I
         var (rows, problem) = TabularFile.Open(path);
         if (rows is null)
         {
-            return ([], [new RowError(0, localizer[problem!])]);
+            return ([], [new RowError(problem!.Line, localizer[problem.Key, problem.Line, problem.Limit])]);
         }
 
         var provinces = await db.Provinces.AsNoTracking().ToDictionaryAsync(p => p.Code, StringComparer.OrdinalIgnoreCase, cancellationToken);

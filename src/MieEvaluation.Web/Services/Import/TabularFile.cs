@@ -19,7 +19,7 @@ public static class TabularFile
     /// of the message that says why it cannot be read. A workbook is read through once here, so that a broken one is
     /// refused before anything is checked or written.
     /// </summary>
-    public static (Func<IEnumerable<CsvRow>>? Rows, string? Problem) Open(string path)
+    public static (Func<IEnumerable<CsvRow>>? Rows, TableProblem? Problem) Open(string path)
     {
         if (IsWorkbook(path))
         {
@@ -31,15 +31,19 @@ public static class TabularFile
 
                 return (() => ReadWorkbook(path), null);
             }
+            catch (TableLimitException ex)
+            {
+                return (null, ex.Problem);
+            }
             catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or XmlException or IOException or FormatException
                                            or InvalidOperationException or ArgumentException)
             {
-                return (null, "Import.BadWorkbook");
+                return (null, new TableProblem("Import.BadWorkbook"));
             }
         }
 
-        var encoding = CsvRows.DetectEncoding(path);
-        return encoding is null ? (null, "Import.BadEncoding") : (() => CsvRows.Read(path, encoding), null);
+        var (encoding, problem) = CsvRows.Inspect(path);
+        return encoding is null ? (null, problem) : (() => CsvRows.Read(path, encoding), null);
     }
 
     private static bool IsWorkbook(string path)
@@ -75,11 +79,21 @@ public static class TabularFile
             var row = (Row)reader.LoadCurrentElement()!;
             var cells = new SortedDictionary<int, string>();
             var next = 0;
+            var line = (int)(row.RowIndex?.Value ?? 0);
             foreach (var cell in row.Elements<Cell>())
             {
                 var column = cell.CellReference?.Value is { } reference ? ColumnIndex(reference) : next;
                 next = column + 1;
                 cells[column] = CellText(cell, shared);
+                if (column >= TableLimits.MaxColumns)
+                {
+                    throw new TableLimitException(new TableProblem("Import.TooManyColumns", line, TableLimits.MaxColumns));
+                }
+
+                if (cells[column].Length > TableLimits.MaxCellCharacters)
+                {
+                    throw new TableLimitException(new TableProblem("Import.CellTooLong", line, TableLimits.MaxCellCharacters));
+                }
             }
 
             if (cells.Values.All(string.IsNullOrWhiteSpace))
@@ -87,7 +101,6 @@ public static class TabularFile
                 continue;
             }
 
-            var line = (int)(row.RowIndex?.Value ?? 0);
             if (width == 0)
             {
                 width = cells.Keys.Max() + 1;
@@ -133,4 +146,10 @@ public static class TabularFile
 
         return index - 1;
     }
+}
+
+/// <summary>A workbook row beyond <see cref="TableLimits"/>, found while the workbook is read through.</summary>
+internal sealed class TableLimitException(TableProblem problem) : Exception(problem.Key)
+{
+    public TableProblem Problem { get; } = problem;
 }

@@ -41,7 +41,8 @@ internal static class SecuritySetup
             })
             .AddEntityFrameworkStores<MieDbContext>()
             .AddDefaultTokenProviders()
-            .AddErrorDescriber<LocalizedIdentityErrorDescriber>();
+            .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
+            .AddPasswordValidator<CommonPasswordValidator>();
         services.AddScoped<IUserConfirmation<AppUser>, EnabledAccountConfirmation>();
 
         services.ConfigureApplicationCookie(o =>

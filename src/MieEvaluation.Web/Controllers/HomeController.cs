@@ -27,6 +27,7 @@ public sealed class HomeController(MieDbContext db, WorkOverviewService work, IA
         return View(page with
         {
             Round = round,
+            HoldsARole = Roles.All.Any(User.IsInRole),
             Evaluator = await MayAsync(Policies.EnterData) ? await work.EvaluatorAsync(User, round) : null,
             Reviewer = await MayAsync(Policies.Review) ? await work.ReviewerAsync(round) : null,
             Headline = figures ? await work.HeadlineAsync(cancellationToken) : null,

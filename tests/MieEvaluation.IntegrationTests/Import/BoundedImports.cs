@@ -94,16 +94,37 @@ public sealed class BoundedImports
     }
 
     /// <summary>
-    /// A dry run on the first client whose body is held back until a dry run on the second client has been answered: the
-    /// first import is running (it holds its permit while it reads the body) for as long as the test needs.
+    /// A dry run on the first client whose body is held back until the second client has been refused: the first import
+    /// runs (it holds its permit while it reads the body) for as long as the test needs. Until the first has its permit,
+    /// the second's small import may get through, or take the permit itself and have the first refused: then the first
+    /// starts again. The loop ends on the condition itself, the second refused while the first runs.
     /// </summary>
     private static async Task<(HttpResponseMessage First, HttpResponseMessage Second)> RaceAsync(HttpClient first, HttpClient second)
     {
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var running = first.PostAsync(new Uri("/api/v1/values/import?dryRun=true", UriKind.Relative),
+        Task<HttpResponseMessage> StartFirst() => first.PostAsync(new Uri("/api/v1/values/import?dryRun=true", UriKind.Relative),
             new GatedContent(Header + "NOBASE,2020,patents_granted,1,\n", gate.Task));
-        await Task.Delay(TimeSpan.FromMilliseconds(300)); // the first request has reached the action and waits for its body
-        var refused = await second.PostAsync(new Uri("/api/v1/values/import?dryRun=true", UriKind.Relative), ApiClients.Csv(Header + "16R01,2020,patents_granted,5,\n"));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var running = StartFirst();
+        HttpResponseMessage refused;
+        while (true)
+        {
+            if (running.IsCompleted)
+            {
+                (await running).Dispose();
+                running = StartFirst();
+            }
+
+            refused = await second.PostAsync(new Uri("/api/v1/values/import?dryRun=true", UriKind.Relative),
+                ApiClients.Csv(Header + "16R01,2020,patents_granted,5,\n"), timeout.Token);
+            if (refused.StatusCode == HttpStatusCode.TooManyRequests && !running.IsCompleted)
+            {
+                break;
+            }
+
+            refused.Dispose();
+        }
+
         gate.SetResult();
         return (await running, refused);
     }

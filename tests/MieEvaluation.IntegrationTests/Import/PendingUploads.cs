@@ -62,12 +62,13 @@ public sealed class PendingUploads
     [Fact]
     public async Task RefusesAnExpiredPreviewAndRemovesIt()
     {
-        await using var app = new MieAppFactory().With("Import:PendingLifetime", "00:00:01");
+        var clock = new FixedClock(DateTimeOffset.UtcNow);
+        await using var app = new MieAppFactory().WithServices(s => s.AddSingleton<TimeProvider>(clock));
         var reviewer = await app.SignedInClientAsync(Roles.Reviewer);
         reviewer.DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-CN");
 
         var (_, preview) = await UploadAsync(reviewer, File);
-        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        clock.Now += new MieEvaluation.Web.Services.Import.ImportOptions().PendingLifetime + TimeSpan.FromMinutes(1);
         using var late = await ConfirmAsync(reviewer, preview);
         using var scope = app.Services.CreateScope();
         var removed = await scope.ServiceProvider.GetRequiredService<MieEvaluation.Web.Services.Import.UploadStore>().RemoveExpiredAsync(CancellationToken.None);

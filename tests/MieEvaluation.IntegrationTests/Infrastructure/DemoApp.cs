@@ -35,11 +35,7 @@ public sealed class DemoApp : IAsyncDisposable
     public string PasswordOf(string email) => PasswordInLog(LogPath, email);
 
     /// <summary>The password printed for <paramref name="email"/> in the log file of a running demo app.</summary>
-    public static string PasswordInLog(string logPath, string email)
-    {
-        using var stream = new FileStream(logPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-        return PrintedPassword(new StreamReader(stream).ReadToEnd(), email);
-    }
+    public static string PasswordInLog(string logPath, string email) => PrintedPassword(TestPaths.ReadShared(logPath), email);
 
     public Task<HttpClient> SignInAsync(string email, string? language = null) => App.SignInAsync(email, PasswordOf(email), language);
 

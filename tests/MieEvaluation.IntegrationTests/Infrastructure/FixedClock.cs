@@ -1,7 +1,12 @@
 namespace MieEvaluation.IntegrationTests.Infrastructure;
 
-/// <summary>A clock stopped at one instant, for what the app decides by the date (the evaluation round).</summary>
+/// <summary>
+/// A clock that stands still until the test moves it, for what the app decides by the date (the evaluation round,
+/// an expiry): the test sets the time instead of waiting for it.
+/// </summary>
 public sealed class FixedClock(DateTimeOffset now) : TimeProvider
 {
-    public override DateTimeOffset GetUtcNow() => now;
+    public DateTimeOffset Now { get; set; } = now;
+
+    public override DateTimeOffset GetUtcNow() => Now;
 }

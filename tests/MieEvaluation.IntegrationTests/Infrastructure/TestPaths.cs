@@ -21,6 +21,13 @@ public static class TestPaths
         }
     }
 
+    /// <summary>The text of a file that a running app may still be writing (its log), without locking it.</summary>
+    public static string ReadShared(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        return new StreamReader(stream).ReadToEnd();
+    }
+
     /// <summary>The seed files as the app ships them (copied next to the app's binaries).</summary>
     public static string SeedFile(string name) => Path.Combine(AppContext.BaseDirectory, "Data", "Seed", name);
 }

@@ -187,12 +187,12 @@ public sealed class ReverseProxyDeployment
     /// <summary>The two instances' request logs.</summary>
     private sealed class InstanceLogs(string first, string second)
     {
-        public string Both => Read(first) + Read(second);
+        public string Both => TestPaths.ReadShared(first) + TestPaths.ReadShared(second);
 
         /// <summary>The last requests of the two methods and paths were served by different instances.</summary>
         public void AssertDifferentInstances(string earlier, string later)
         {
-            var (a, b) = (Read(first), Read(second));
+            var (a, b) = (TestPaths.ReadShared(first), TestPaths.ReadShared(second));
             int Instance(string request) => a.Contains(Line(request), StringComparison.Ordinal) &&
                 (!b.Contains(Line(request), StringComparison.Ordinal) || Time(a, request) > Time(b, request)) ? 1 : 2;
             Assert.True(Instance(earlier) != Instance(later), $"\"{earlier}\" and \"{later}\" were served by the same instance");
@@ -200,8 +200,8 @@ public sealed class ReverseProxyDeployment
 
         public void AssertBothServed(string request)
         {
-            Assert.Contains(Line(request), Read(first), StringComparison.Ordinal);
-            Assert.Contains(Line(request), Read(second), StringComparison.Ordinal);
+            Assert.Contains(Line(request), TestPaths.ReadShared(first), StringComparison.Ordinal);
+            Assert.Contains(Line(request), TestPaths.ReadShared(second), StringComparison.Ordinal);
         }
 
         private static DateTimeOffset Time(string log, string request)
@@ -212,11 +212,5 @@ public sealed class ReverseProxyDeployment
 
         /// <summary>The request log's words for a method and path (the query is not part of the path).</summary>
         private static string Line(string request) => $"HTTP {request} responded";
-
-        private static string Read(string path)
-        {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-            return new StreamReader(stream).ReadToEnd();
-        }
     }
 }

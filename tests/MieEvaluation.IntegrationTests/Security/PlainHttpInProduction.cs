@@ -76,8 +76,8 @@ public sealed class PlainHttpInProduction
 
         Assert.Equal(HttpStatusCode.OK, forwarded.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, ignored.StatusCode);
-        Assert.Contains("GET /account/login responded 200 in", ReadShared(log), StringComparison.Ordinal);
-        Assert.Contains("for 203.0.113.7 over https", ReadShared(log), StringComparison.Ordinal);
+        Assert.Contains("GET /account/login responded 200 in", TestPaths.ReadShared(log), StringComparison.Ordinal);
+        Assert.Contains("for 203.0.113.7 over https", TestPaths.ReadShared(log), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -96,9 +96,9 @@ public sealed class PlainHttpInProduction
         }
 
         const string warning = "Security:HttpsOnly is on, but the app listens on no HTTPS endpoint";
-        Assert.Single(ReadShared(bare).Split('\n'), line => line.Contains(warning, StringComparison.Ordinal));
-        Assert.Contains("Security:KnownProxies", ReadShared(bare), StringComparison.Ordinal);
-        Assert.DoesNotContain(warning, ReadShared(proxied), StringComparison.Ordinal);
+        Assert.Single(TestPaths.ReadShared(bare).Split('\n'), line => line.Contains(warning, StringComparison.Ordinal));
+        Assert.Contains("Security:KnownProxies", TestPaths.ReadShared(bare), StringComparison.Ordinal);
+        Assert.DoesNotContain(warning, TestPaths.ReadShared(proxied), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -142,11 +142,5 @@ public sealed class PlainHttpInProduction
             _ => "1",
         });
         return "/" + path.TrimStart('/');
-    }
-
-    private static string ReadShared(string path)
-    {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-        return new StreamReader(stream).ReadToEnd();
     }
 }

@@ -70,10 +70,10 @@ public sealed class DataEntryService(MieDbContext db, EvaluatorScope scope, Form
     public Task<int> SubmittedCountAsync(int year) => Submitted(year).CountAsync();
 
     /// <summary>One page (from 1) of the year's submitted forms, by base code, with each form's open warnings.</summary>
-    public async Task<IReadOnlyList<ReviewRow>> SubmittedAsync(int year, int page)
+    public async Task<IReadOnlyList<ReviewRow>> SubmittedAsync(int year, int page, int pageSize = ReviewPageSize)
     {
         var forms = await Submitted(year).Include(s => s.Base).Include(s => s.Values).OrderBy(s => s.Base.Code)
-            .Skip((page - 1) * ReviewPageSize).Take(ReviewPageSize).ToListAsync();
+            .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync();
         var contexts = await warnings.ContextsAsync(forms.Select(f => f.Base).ToList(), year);
         return forms.Select(form => new ReviewRow(form.Id, form.Version, form.Base.Code, form.Base.NameZh, form.Base.NameEn,
             form.Values.Sum(v => warnings.For(contexts[form.BaseId], v.IndicatorId, v.Value).Count), form.SubmittedAtUtc)).ToList();

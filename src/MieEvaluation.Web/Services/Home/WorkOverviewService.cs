@@ -29,7 +29,7 @@ public sealed class WorkOverviewService(MieDbContext db, DataEntryService entry,
     public async Task<ReviewerWork> ReviewerAsync(int round)
     {
         var waiting = await entry.SubmittedCountAsync(round);
-        var listed = waiting == 0 ? [] : (await entry.SubmittedAsync(round, 1)).Take(ListedItems).ToList();
+        var listed = waiting == 0 ? [] : await entry.SubmittedAsync(round, 1, ListedItems);
         return new ReviewerWork(waiting, listed);
     }
 

@@ -10,6 +10,9 @@ public sealed record HomePage(int BaseCount, int IndicatorCount, int ProvinceCou
 {
     public int Round { get; init; }
 
+    /// <summary>Whether the user holds any role; without one the page only says to ask an administrator for one.</summary>
+    public bool HoldsARole { get; init; }
+
     public EvaluatorWork? Evaluator { get; init; }
 
     public ReviewerWork? Reviewer { get; init; }
@@ -23,7 +26,6 @@ public sealed record HomePage(int BaseCount, int IndicatorCount, int ProvinceCou
 
     public SetupChecklist? Setup { get; init; }
 
-    public bool HasWork => Evaluator is not null || Reviewer is not null || Headline is not null || Exports || Setup is not null;
 }
 
 /// <summary>The data dictionary's live parts: the indicators and the issue categories as the database holds them.</summary>

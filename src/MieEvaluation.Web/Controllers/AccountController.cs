@@ -16,6 +16,7 @@ public sealed class AccountController(
     SignInManager<AppUser> signIn,
     UserManager<AppUser> users,
     AdminSetupToken setupToken,
+    PasswordCheck passwordCheck,
     IStringLocalizer<SharedResource> localizer) : Controller
 {
     [HttpGet("login")]
@@ -32,20 +33,36 @@ public sealed class AccountController(
             return View(input);
         }
 
-        // lockoutOnFailure: true — the template's default of false would make the lockout settings do nothing.
-        var result = await signIn.PasswordSignInAsync(input.Email.Trim(), input.Password, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded)
+        var check = await passwordCheck.CheckAsync(input.Email, input.Password, HttpContext.Connection.RemoteIpAddress);
+        if (check.Outcome == PasswordCheckOutcome.Succeeded)
         {
+            await signIn.SignInAsync(check.User!, isPersistent: false);
             return LocalRedirect(Url.IsLocalUrl(input.ReturnUrl) ? input.ReturnUrl : "/");
         }
 
-        // "Not allowed" is a disabled account (EnabledAccountConfirmation), refused before its password is checked; it is
-        // told so only with the right password, so that nobody learns which accounts exist and are disabled.
-        var disabled = result.IsNotAllowed && await users.FindByEmailAsync(input.Email.Trim()) is { } account && await users.CheckPasswordAsync(account, input.Password);
-        ModelState.AddModelError("", disabled ? localizer["Account.Disabled"] : result.IsLockedOut ? localizer["Account.LockedOut"] : localizer["Account.LoginFailed"]);
+        ModelState.AddModelError("", check.Outcome switch
+        {
+            PasswordCheckOutcome.Disabled => localizer["Account.Disabled"],
+            PasswordCheckOutcome.Delayed => SignInDelayedMessage(localizer, check.RetryAfter),
+            _ => localizer["Account.LoginFailed"],
+        });
+        if (check.Outcome == PasswordCheckOutcome.Delayed)
+        {
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Response.Headers.RetryAfter = RetryAfterSeconds(check.RetryAfter);
+        }
+
         input.Password = "";
         return View(input);
     }
+
+    /// <summary>The wait in whole seconds, rounded up, as the Retry-After header gives it.</summary>
+    internal static string RetryAfterSeconds(TimeSpan wait) =>
+        ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static LocalizedString SignInDelayedMessage(IStringLocalizer localizer, TimeSpan wait) => wait < TimeSpan.FromMinutes(2)
+        ? localizer["Account.SignInDelayedSeconds", (int)Math.Ceiling(wait.TotalSeconds)]
+        : localizer["Account.SignInDelayedMinutes", (int)Math.Ceiling(wait.TotalMinutes)];
 
     [HttpPost("logout")]
     [Authorize(Policy = Policies.SignedIn)]

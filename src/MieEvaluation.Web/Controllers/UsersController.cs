@@ -11,17 +11,15 @@ namespace MieEvaluation.Web.Controllers;
 /// <summary>Administrators manage accounts and their roles.</summary>
 [Route("admin/users")]
 [Authorize(Policy = Policies.Administer)]
-public sealed class UsersController(UserManager<AppUser> users, IValidator<UserInput> validator, TimeProvider clock) : Controller
+public sealed class UsersController(UserManager<AppUser> users, IValidator<UserInput> validator) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index()
     {
-        var now = clock.GetUtcNow();
         var rows = new List<UserRow>();
         foreach (var user in await users.Users.AsNoTracking().OrderBy(u => u.Email).ToListAsync())
         {
-            rows.Add(new UserRow(user.Id, user.Email ?? "", user.DisplayName, [.. await users.GetRolesAsync(user)],
-                user.LockoutEnd is { } end && end > now, user.IsDisabled));
+            rows.Add(new UserRow(user.Id, user.Email ?? "", user.DisplayName, [.. await users.GetRolesAsync(user)], user.IsDisabled));
         }
 
         return View(rows);
@@ -85,20 +83,6 @@ public sealed class UsersController(UserManager<AppUser> users, IValidator<UserI
         var current = await users.GetRolesAsync(user);
         await users.RemoveFromRolesAsync(user, current.Except(input.Roles));
         await users.AddToRolesAsync(user, input.Roles.Distinct().Except(current));
-        return RedirectToAction(nameof(Index));
-    }
-
-    [HttpPost("{id}/unlock")]
-    public async Task<IActionResult> Unlock(string id)
-    {
-        var user = await users.FindByIdAsync(id);
-        if (user is null)
-        {
-            return NotFound();
-        }
-
-        await users.SetLockoutEndDateAsync(user, null);
-        await users.ResetAccessFailedCountAsync(user);
         return RedirectToAction(nameof(Index));
     }
 }

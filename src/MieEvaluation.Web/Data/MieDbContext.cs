@@ -53,6 +53,8 @@ public abstract class MieDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<AccountAuditEntry> AccountAuditEntries => Set<AccountAuditEntry>();
 
+    public DbSet<SignInThrottle> SignInThrottles => Set<SignInThrottle>();
+
     /// <remarks>
     /// Synchronous saves come only from framework stores (data-protection keys, which touch no values); one that does
     /// write values still gets its series rebuilt, by blocking on the same code as the asynchronous save.

@@ -68,7 +68,6 @@ internal sealed partial class DemoSeeder(MieDbContext db, UserManager<AppUser> u
             {
                 Check(await users.RemovePasswordAsync(user));
                 Check(await users.AddPasswordAsync(user, password));
-                await users.SetLockoutEndDateAsync(user, null);
             }
 
             LogAccount(logger, account.Email, string.Join(", ", account.Roles), password);

@@ -26,7 +26,7 @@ public sealed class TokenAuthenticationHandler(
 
         var token = header["Bearer ".Length..].Trim();
         if (token.Length is < 10 or > 200 || await tokens.UserOfAsync(token) is not { } userId ||
-            await users.FindByIdAsync(userId) is not { } user || user.IsDisabled || await users.IsLockedOutAsync(user))
+            await users.FindByIdAsync(userId) is not { } user || user.IsDisabled)
         {
             return AuthenticateResult.Fail("The token is unknown, expired or revoked.");
         }

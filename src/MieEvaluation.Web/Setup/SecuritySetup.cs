@@ -35,9 +35,9 @@ internal static class SecuritySetup
                 o.Password.RequiredLength = 10;
                 o.Password.RequireNonAlphanumeric = false;
                 o.Password.RequiredUniqueChars = 4;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                o.Lockout.AllowedForNewUsers = true;
+                // No lock that anyone could set off for someone else's account: failed sign-ins delay further attempts
+                // instead (PasswordCheck, SignInThrottlePolicy).
+                o.Lockout.AllowedForNewUsers = false;
             })
             .AddEntityFrameworkStores<MieDbContext>()
             .AddDefaultTokenProviders()
@@ -103,6 +103,9 @@ internal static class SecuritySetup
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenAuthenticationHandler.SchemeName, null)
             .AddPolicyScheme(RequestScheme, "The session for pages, the token for the API", o => o.ForwardDefaultSelector = SchemeFor);
         services.AddScoped<TokenService>();
+        services.AddScoped<SignInThrottleStore>();
+        services.AddScoped<PasswordCheck>();
+        services.AddSingleton<PasswordCheck.UnknownAccountHash>();
         services.AddScoped<EvaluatorScope>();
         services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, BaseAuthorizationHandler>();
         services.AddSingleton<AdminSetupToken>();

@@ -95,23 +95,4 @@ public sealed class ApiAuthorization : IClassFixture<MieAppFactory>
         Assert.StartsWith("mie_", token, StringComparison.Ordinal);
         Assert.False(await _app.WithDbAsync(db => db.PersonalAccessTokens.AnyAsync(t => t.Hash == token)));
     }
-
-    [Fact]
-    public async Task RefusesATokenForAWrongPasswordAndLocksAfterFive()
-    {
-        var (email, password, _) = await _app.CreateUserAsync(Roles.Official);
-        var client = _app.CreateClient();
-        var statuses = new List<HttpStatusCode>();
-        for (var i = 0; i < 5; i++)
-        {
-            statuses.Add((await client.PostAsJsonAsync(new Uri("/api/v1/tokens", UriKind.Relative), new { email, password = "Wrong-pass-1" })).StatusCode);
-        }
-
-        using var locked = await client.PostAsJsonAsync(new Uri("/api/v1/tokens", UriKind.Relative), new { email, password });
-        var problem = await locked.Content.ReadFromJsonAsync<JsonElement>();
-
-        Assert.All(statuses, s => Assert.Equal(HttpStatusCode.Unauthorized, s));
-        Assert.Equal(HttpStatusCode.Unauthorized, locked.StatusCode);
-        Assert.Contains("locked", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
-    }
 }

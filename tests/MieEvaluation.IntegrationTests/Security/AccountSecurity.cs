@@ -1,7 +1,5 @@
 using System.Net;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using MieEvaluation.IntegrationTests.Infrastructure;
 using MieEvaluation.Web.Security;
 
@@ -21,29 +19,6 @@ public sealed class AccountSecurity : IClassFixture<MieAppFactory>
         using var response = await client.GetAsync(new Uri("/admin/users", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-    }
-
-    [Fact]
-    public async Task LocksTheAccountAtTheSixthAttemptGivenFiveWrongPasswords()
-    {
-        var (email, password, _) = await _app.CreateUserAsync(Roles.Official);
-        var client = _app.CreateClient(new() { AllowAutoRedirect = false });
-        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
-
-        for (var attempt = 1; attempt <= 5; attempt++)
-        {
-            using var wrong = await client.PostLoginAsync(email, "Wrong-password-1");
-            Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
-        }
-
-        using var sixth = await client.PostLoginAsync(email, password);
-        var html = await sixth.Content.ReadAsStringAsync();
-
-        Assert.Equal(HttpStatusCode.OK, sixth.StatusCode);
-        Assert.Contains("This account is locked", html, StringComparison.Ordinal);
-        using var scope = _app.Services.CreateScope();
-        var user = await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync(email);
-        Assert.True(user!.LockoutEnd > DateTimeOffset.UtcNow);
     }
 
     [Fact]

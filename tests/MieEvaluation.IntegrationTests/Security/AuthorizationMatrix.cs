@@ -114,7 +114,8 @@ public sealed class AuthorizationMatrix : IClassFixture<AuthorizationMatrix.Fixt
         new("POST", "admin/users/new", "/admin/users/new", [Roles.Administrator], HttpStatusCode.OK, new() { ["Email"] = "" }),
         new("GET", "admin/users/{id}", $"/admin/users/{f.SampleUserId}", [Roles.Administrator], HttpStatusCode.OK),
         new("POST", "admin/users/{id}", $"/admin/users/{f.SampleUserId}", [Roles.Administrator], HttpStatusCode.OK, new() { ["Email"] = "" }),
-        new("POST", "admin/users/{id}/unlock", $"/admin/users/{f.SampleUserId}/unlock", [Roles.Administrator], HttpStatusCode.Redirect),
+        new("GET", "admin/sign-in-throttles", "/admin/sign-in-throttles", [Roles.Administrator], HttpStatusCode.OK),
+        new("POST", "admin/sign-in-throttles/{id:long}/clear", "/admin/sign-in-throttles/999999/clear", [Roles.Administrator], HttpStatusCode.Redirect),
         new("GET", "admin/users/{id}/status", $"/admin/users/{f.SampleUserId}/status", [Roles.Administrator], HttpStatusCode.OK),
         // Without a reason both are refused (400), so the sample account stays as it is for the other callers.
         new("POST", "admin/users/{id}/disable", $"/admin/users/{f.SampleUserId}/disable", [Roles.Administrator], HttpStatusCode.BadRequest),

@@ -11,8 +11,8 @@ public sealed record TokenRequest(string? Email, string? Password, string? Name,
 
 public sealed record TokenResponse(string Token, DateTime ExpiresAtUtc);
 
-/// <summary><c>POST /api/v1/tokens</c>: a token for automation, from email and password (with lockout and rate limit).</summary>
-public sealed class TokensApiController(UserManager<AppUser> users, SignInManager<AppUser> signIn, TokenService tokens) : ApiControllerBase
+/// <summary><c>POST /api/v1/tokens</c>: a token for automation, from email and password (failures delay further attempts; rate limited).</summary>
+public sealed class TokensApiController(UserManager<AppUser> users, PasswordCheck passwordCheck, TokenService tokens) : ApiControllerBase
 {
     [HttpPost("tokens")]
     [ProducesResponseType<TokenResponse>(StatusCodes.Status200OK)]
@@ -25,13 +25,21 @@ public sealed class TokensApiController(UserManager<AppUser> users, SignInManage
             return BadParameter(["Give email and password."]);
         }
 
-        var user = await users.FindByEmailAsync(request.Email.Trim());
-        var check = user is null ? Microsoft.AspNetCore.Identity.SignInResult.Failed : await signIn.CheckPasswordSignInAsync(user, request.Password, lockoutOnFailure: true);
-        if (!check.Succeeded)
+        var check = await passwordCheck.CheckAsync(request.Email, request.Password, HttpContext.Connection.RemoteIpAddress);
+        if (check.Outcome == PasswordCheckOutcome.Delayed)
         {
-            return Problem(detail: check.IsLockedOut ? "The account is locked after too many failed sign-ins." : "The email or password is wrong.",
-                statusCode: StatusCodes.Status401Unauthorized, title: "Not signed in");
+            Response.Headers.RetryAfter = AccountController.RetryAfterSeconds(check.RetryAfter);
+            return Problem(detail: $"Too many failed sign-ins for this email or from this address; try again in {AccountController.RetryAfterSeconds(check.RetryAfter)} s.",
+                statusCode: StatusCodes.Status429TooManyRequests, title: "Sign-in delayed");
         }
+
+        if (check.Outcome != PasswordCheckOutcome.Succeeded)
+        {
+            // A disabled account's right password gets the same answer as a wrong one: a token would open nothing.
+            return Problem(detail: "The email or password is wrong.", statusCode: StatusCodes.Status401Unauthorized, title: "Not signed in");
+        }
+
+        var user = check.User;
 
         // A token acts with the account's roles: without one it could open nothing, so none is made.
         if ((await users.GetRolesAsync(user!)).Count == 0)

@@ -30,4 +30,4 @@ public sealed class UserInputValidator : AbstractValidator<UserInput>
     }
 }
 
-public sealed record UserRow(string Id, string Email, string DisplayName, IReadOnlyList<string> Roles, bool LockedOut, bool Disabled);
+public sealed record UserRow(string Id, string Email, string DisplayName, IReadOnlyList<string> Roles, bool Disabled);

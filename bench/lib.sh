@@ -1,5 +1,5 @@
-# Shared functions for bench/run.sh: tools, the app's life cycle, sign-in, timings and the report's rows.
-# Sourced, not run. Expects OUT (absolute folder for every output) to be set by the caller.
+# Shared functions for bench/run.sh and bench/security.sh: tools, the app's life cycle, sign-in, timings and the report's rows.
+# Sourced, not run. Expects OUT (absolute folder for every output) and ROOT (the repository) to be set by the caller.
 
 log() { printf '[bench %(%H:%M:%S)T] %s\n' -1 "$*" >&2; }
 die() { log "FAILED: $*"; exit 1; }
@@ -23,6 +23,14 @@ free_port() {
 
 now() { echo "$EPOCHREALTIME"; }
 elapsed_ms() { python3 -c "import sys; print(round((float(sys.argv[2]) - float(sys.argv[1])) * 1000, 1))" "$1" "$2"; }
+
+# ReadyToRun: precompiled code, so a start does not wait for the JIT (docs/operations.md publishes the same way).
+# Into $OUT/app, where app_start runs it.
+publish_app() {
+  log "publishing the app, ReadyToRun (the unpublished Release build serves empty compressed static files)"
+  dotnet publish "$ROOT/src/MieEvaluation.Web" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$OUT/app" -v quiet -nologo >"$OUT/publish.log" 2>&1 \
+    || { tail -n 30 "$OUT/publish.log" >&2; die "dotnet publish"; }
+}
 
 APP_PID=""
 APP_URL=""

@@ -44,16 +44,4 @@ runtime=$(dotnet --list-runtimes | awk '/Microsoft.AspNetCore.App/ { v = $2 } EN
   fi
 } >"$OUT/report.md"
 
-python3 - "$ROOT/docs/benchmarks.md" "$OUT/report.md" <<'PY'
-import sys
-docs, report = sys.argv[1], open(sys.argv[2], encoding="utf-8").read().rstrip("\n")
-start, end = "<!-- bench:results:start -->", "<!-- bench:results:end -->"
-text = open(docs, encoding="utf-8").read()
-if start not in text or end not in text:
-    # Under the title: the first line, then a blank line, then the block.
-    title, _, rest = text.partition("\n")
-    text = f"{title}\n\n{start}\n{end}\n{rest}"
-before, _, tail = text.partition(start)
-_, _, after = tail.partition(end)
-open(docs, "w", encoding="utf-8").write(f"{before}{start}\n{report}\n{end}{after}")
-PY
+python3 "$BENCH/put-section.py" "$ROOT/docs/benchmarks.md" results "$OUT/report.md"

@@ -40,9 +40,9 @@ PAGE_REQUESTS=30
 WRK_PAIRS=3
 IMPORT_TIMEOUT=600
 ADMIN_EMAIL=bench-admin@example.com
-ADMIN_PASSWORD=Bench-Admin-2026
+ADMIN_PASSWORD=Quiet-Harbour-2026
 REVIEWER_EMAIL=bench-reviewer@example.com
-REVIEWER_PASSWORD=Bench-Reviewer-2026
+REVIEWER_PASSWORD=Amber-Lantern-2026
 DATA="$OUT/data"
 WORK="$OUT/work"
 
@@ -60,10 +60,7 @@ if ! grep -rqE 'SectionName = "Figures"|Figures:Cache' "$ROOT/src/MieEvaluation.
   note "This version of the app has no \`Figures:Cache\` setting yet: \`Figures__Cache=false\` had no effect, so the \"uncached\" rows were served from the exact cache after the first request."
 fi
 
-# ReadyToRun: precompiled code, so a start does not wait for the JIT (docs/operations.md publishes the same way).
-log "publishing the app, ReadyToRun (the unpublished Release build serves empty compressed static files)"
-dotnet publish "$ROOT/src/MieEvaluation.Web" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$OUT/app" -v quiet -nologo >"$OUT/publish.log" 2>&1 \
-  || { tail -n 30 "$OUT/publish.log" >&2; die "dotnet publish"; }
+publish_app
 dotnet build "$BENCH/MieEvaluation.DataGenerator" -c Release -v quiet -nologo >"$OUT/generator-build.log" 2>&1 \
   || { tail -n 30 "$OUT/generator-build.log" >&2; die "building the data generator"; }
 

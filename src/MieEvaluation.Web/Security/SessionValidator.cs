@@ -17,15 +17,19 @@ internal static class SessionValidator
 {
     public static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
-        var signIn = context.HttpContext.RequestServices.GetRequiredService<SignInManager<AppUser>>();
-        var user = context.Principal is null ? null : await signIn.ValidateSecurityStampAsync(context.Principal);
-        if (user is null || user.IsDisabled)
+        var types = context.HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<IdentityOptions>>().Value.ClaimsIdentity;
+        var userId = context.Principal?.FindFirst(types.UserIdClaimType)?.Value;
+        // A cookie without a stamp claim cannot be checked against the account: refused like a stale one.
+        var stamp = context.Principal?.FindFirst(types.SecurityStampClaimType)?.Value ?? "";
+        var principal = userId is null ? null : await context.HttpContext.RequestServices.GetRequiredService<AccountPrincipals>()
+            .LoadAsync(userId, stamp, IdentityConstants.ApplicationScheme, context.HttpContext.RequestAborted);
+        if (principal is null)
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
             return;
         }
 
-        context.ReplacePrincipal(await signIn.CreateUserPrincipalAsync(user));
+        context.ReplacePrincipal(principal);
     }
 }

@@ -1,17 +1,16 @@
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
 namespace MieEvaluation.Web.Security;
 
 /// <summary>
-/// <c>Authorization: Bearer &lt;token&gt;</c> for the HTTP API. The principal is built exactly as for a sign-in, so a
-/// token acts with its user's current roles; a locked-out user's tokens stop working.
+/// <c>Authorization: Bearer &lt;token&gt;</c> for the HTTP API. The principal is the account's as it is now
+/// (<see cref="AccountPrincipals"/>), so a token acts with its user's current roles; a disabled user's tokens stop working.
 /// </summary>
 public sealed class TokenAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-    TokenService tokens, UserManager<AppUser> users, SignInManager<AppUser> signIn)
+    TokenService tokens, AccountPrincipals principals)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Bearer";
@@ -26,12 +25,11 @@ public sealed class TokenAuthenticationHandler(
 
         var token = header["Bearer ".Length..].Trim();
         if (token.Length is < 10 or > 200 || await tokens.UserOfAsync(token) is not { } userId ||
-            await users.FindByIdAsync(userId) is not { } user || user.IsDisabled)
+            await principals.LoadAsync(userId, null, SchemeName, Context.RequestAborted) is not { } principal)
         {
             return AuthenticateResult.Fail("The token is unknown, expired or revoked.");
         }
 
-        var principal = await signIn.CreateUserPrincipalAsync(user);
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 }

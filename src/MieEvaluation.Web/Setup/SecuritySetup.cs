@@ -103,6 +103,7 @@ internal static class SecuritySetup
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenAuthenticationHandler.SchemeName, null)
             .AddPolicyScheme(RequestScheme, "The session for pages, the token for the API", o => o.ForwardDefaultSelector = SchemeFor);
         services.AddScoped<TokenService>();
+        services.AddScoped<AccountPrincipals>();
         services.AddScoped<SignInThrottleStore>();
         services.AddScoped<PasswordCheck>();
         services.AddSingleton<PasswordCheck.UnknownAccountHash>();

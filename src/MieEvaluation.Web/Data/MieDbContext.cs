@@ -55,6 +55,10 @@ public abstract class MieDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<SignInThrottle> SignInThrottles => Set<SignInThrottle>();
 
+    public DbSet<Domain.Scoring.SchemeVersion> SchemeVersions => Set<Domain.Scoring.SchemeVersion>();
+
+    public DbSet<Domain.Scoring.ResultPublication> ResultPublications => Set<Domain.Scoring.ResultPublication>();
+
     /// <remarks>
     /// Synchronous saves come only from framework stores (data-protection keys, which touch no values); one that does
     /// write values still gets its series rebuilt, by blocking on the same code as the asynchronous save.

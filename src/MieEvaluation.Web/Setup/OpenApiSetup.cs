@@ -48,6 +48,26 @@ internal static class OpenApiSetup
                     };
                 }
 
+                if (metadata.OfType<SchemeJsonBodyAttribute>().FirstOrDefault() is { } schemeBody)
+                {
+                    var scheme = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.Object, Description = "An evaluation scheme (docs/evaluation.md)." } };
+                    if (schemeBody.InRequest)
+                    {
+                        operation.RequestBody = new OpenApiRequestBody { Required = true, Content = new Dictionary<string, OpenApiMediaType> { ["application/json"] = scheme } };
+                        operation.Responses ??= [];
+                        operation.Responses["422"] = new OpenApiResponse
+                        {
+                            Description = "The scheme is invalid: every problem, with where it is.",
+                            Content = new Dictionary<string, OpenApiMediaType> { ["application/problem+json"] = new() { Schema = Problem() } },
+                        };
+                    }
+                    else
+                    {
+                        operation.Responses ??= [];
+                        operation.Responses["200"] = new OpenApiResponse { Description = "The scheme's JSON.", Content = new Dictionary<string, OpenApiMediaType> { ["application/json"] = scheme } };
+                    }
+                }
+
                 operation.Responses ??= [];
                 foreach (var (status, what) in Problems)
                 {
@@ -56,6 +76,17 @@ internal static class OpenApiSetup
                         Description = what,
                         Content = new Dictionary<string, OpenApiMediaType> { ["application/problem+json"] = new() { Schema = Problem() } },
                     });
+                }
+
+                return Task.CompletedTask;
+            });
+            // The evaluation's documents are written in snake_case like the scheme's JSON (ResultsDocument.Json).
+            options.AddSchemaTransformer((schema, context, _) =>
+            {
+                if (context.JsonTypeInfo.Type.IsDefined(typeof(Services.Evaluation.SnakeCaseJsonAttribute), inherit: false) && schema.Properties is { } properties)
+                {
+                    schema.Properties = properties.ToDictionary(p => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(p.Key), p => p.Value);
+                    schema.Required = schema.Required?.Select(System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName).ToHashSet();
                 }
 
                 return Task.CompletedTask;

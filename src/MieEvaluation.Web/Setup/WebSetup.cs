@@ -47,6 +47,9 @@ internal static class WebSetup
         builder.Services.AddScoped<DataEntryService>();
         builder.Services.AddScoped<Services.Home.WorkOverviewService>();
         builder.Services.AddScoped<Services.Accounts.AccountStatusService>();
+        builder.Services.AddScoped<Services.Evaluation.SchemeStore>();
+        builder.Services.AddScoped<Services.Evaluation.ScoringData>();
+        builder.Services.AddScoped<Services.Evaluation.EvaluationResults>();
         builder.Services.AddSingleton(builder.Configuration.GetSection(ImportOptions.SectionName).Get<ImportOptions>() ?? new ImportOptions());
         builder.Services.AddScoped<UploadStore>();
         builder.Services.AddHostedService<UploadCleanup>();

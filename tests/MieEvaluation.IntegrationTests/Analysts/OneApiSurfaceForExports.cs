@@ -242,6 +242,26 @@ public sealed class OneApiSurfaceForExports : IClassFixture<SeedPanel.Fixture>
             await Record("post", "/api/v1/tokens", response);
         }
 
+        var scheme = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "WorkedExample", "example-scheme.json")).Replace("worked-example", "openapi-check", StringComparison.Ordinal);
+        foreach (var body in new[] { scheme, "{\"code\": 1}" })
+        {
+            using var response = await admin.PostAsync(new Uri("/api/v1/evaluation/schemes", UriKind.Relative), new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+            await Record("post", "/api/v1/evaluation/schemes", response);
+        }
+
+        foreach (var (path, template) in new[]
+                 {
+                     ("/api/v1/evaluation/schemes", "/api/v1/evaluation/schemes"),
+                     ("/api/v1/evaluation/schemes/openapi-check", "/api/v1/evaluation/schemes/{code}"),
+                     ("/api/v1/evaluation/schemes/openapi-check/results?year=2018", "/api/v1/evaluation/schemes/{code}/results"),
+                     ("/api/v1/evaluation/schemes/openapi-check/robustness?year=2018&runs=20", "/api/v1/evaluation/schemes/{code}/robustness"),
+                 })
+        {
+            using var response = await admin.GetAsync(new Uri(path, UriKind.Relative));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            await Record("get", template, response);
+        }
+
         var folder = Directory.CreateTempSubdirectory("mie-openapi").FullName;
         await File.WriteAllTextAsync(Path.Combine(folder, "openapi.json"), document);
         await File.WriteAllTextAsync(Path.Combine(folder, "cases.json"), cases.ToJsonString());

@@ -12,3 +12,10 @@ public sealed class ExportRowsAttribute(ExportKind kind) : Attribute
 /// <summary>The action reads a table as its raw body (CSV text or a workbook), not a bound model: the OpenAPI document says so.</summary>
 [AttributeUsage(AttributeTargets.Method)]
 public sealed class TableRequestBodyAttribute : Attribute;
+
+/// <summary>The action takes (<see cref="InRequest"/>) or gives a scheme's JSON, described as such in the OpenAPI document.</summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class SchemeJsonBodyAttribute(bool inRequest) : Attribute
+{
+    public bool InRequest => inRequest;
+}

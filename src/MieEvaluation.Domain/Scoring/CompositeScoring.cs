@@ -39,7 +39,7 @@ public sealed record SchemeResults(EvaluationScheme Scheme, int Year, SchemeShar
 /// <summary>
 /// The composite score (docs/formulas.md, section 13): item scores, weighted into dimension scores and a total out of
 /// 100, ranked within the peer group, graded. Computed in double: the transforms, roots and eigenvectors have no
-/// decimal form (ADR 0021); values enter as the decimals stored and results are rounded only for display.
+/// decimal form (ADR 0022); values enter as the decimals stored and results are rounded only for display.
 /// </summary>
 public static class CompositeScoring
 {

@@ -13,4 +13,12 @@ public sealed class KeyEncryptionOptions
     public string? CertificatePath { get; set; }
 
     public string? CertificatePassword { get; set; }
+
+    /// <summary>
+    /// The certificate used before <see cref="CertificatePath"/>, while its keys are still in use: keys it encrypted stay
+    /// readable (sessions survive the change), new keys are encrypted with the new one (docs/deploy-linux.md, rotation).
+    /// </summary>
+    public string? PreviousCertificatePath { get; set; }
+
+    public string? PreviousCertificatePassword { get; set; }
 }

@@ -143,7 +143,12 @@ internal static class SecuritySetup
         var encryption = builder.Configuration.GetSection(KeyEncryptionOptions.SectionName).Get<KeyEncryptionOptions>() ?? new KeyEncryptionOptions();
         if (!string.IsNullOrWhiteSpace(encryption.CertificatePath))
         {
-            keys.ProtectKeysWithCertificate(LoadCertificate(encryption));
+            keys.ProtectKeysWithCertificate(LoadCertificate(encryption.CertificatePath, encryption.CertificatePassword, "DataProtection:CertificatePath"));
+            if (!string.IsNullOrWhiteSpace(encryption.PreviousCertificatePath))
+            {
+                keys.UnprotectKeysWithAnyCertificate(LoadCertificate(encryption.PreviousCertificatePath, encryption.PreviousCertificatePassword,
+                    "DataProtection:PreviousCertificatePath"));
+            }
         }
         else if (!builder.Environment.IsDevelopment())
         {
@@ -153,23 +158,20 @@ internal static class SecuritySetup
         return builder;
     }
 
-    private static System.Security.Cryptography.X509Certificates.X509Certificate2 LoadCertificate(KeyEncryptionOptions encryption)
+    private static System.Security.Cryptography.X509Certificates.X509Certificate2 LoadCertificate(string path, string? password, string setting)
     {
         try
         {
-            var certificate = System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(
-                encryption.CertificatePath!, encryption.CertificatePassword);
-            return certificate.HasPrivateKey ? certificate
-                : throw new StartupConfigurationException($"DataProtection:CertificatePath \"{encryption.CertificatePath}\" holds no private key.");
+            var certificate = System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(path, password);
+            return certificate.HasPrivateKey ? certificate : throw new StartupConfigurationException($"{setting} \"{path}\" holds no private key.");
         }
         catch (System.Security.Cryptography.CryptographicException ex)
         {
-            throw new StartupConfigurationException(
-                $"DataProtection:CertificatePath \"{encryption.CertificatePath}\" cannot be read with DataProtection:CertificatePassword: {ex.Message}", ex);
+            throw new StartupConfigurationException($"{setting} \"{path}\" cannot be read with its password setting: {ex.Message}", ex);
         }
         catch (IOException ex)
         {
-            throw new StartupConfigurationException($"DataProtection:CertificatePath \"{encryption.CertificatePath}\" cannot be opened: {ex.Message}", ex);
+            throw new StartupConfigurationException($"{setting} \"{path}\" cannot be opened: {ex.Message}", ex);
         }
     }
 

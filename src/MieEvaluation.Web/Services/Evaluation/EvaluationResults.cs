@@ -108,6 +108,11 @@ public sealed class EvaluationResults(MieDbContext db, SchemeStore schemes, Scor
     /// <summary>Withdraws the publication in force, with a reason; the row stays for the record.</summary>
     public async Task<PublicationChange> WithdrawAsync(string code, int year, string? reason, string by, CancellationToken cancellationToken = default)
     {
+        if (!await db.SchemeVersions.AnyAsync(s => s.Code == code, cancellationToken))
+        {
+            return PublicationChange.NotFound;
+        }
+
         var trimmed = reason?.Trim() ?? "";
         if (trimmed.Length == 0 || trimmed.Length > MaxReasonLength)
         {

@@ -34,6 +34,11 @@ public sealed class ScoringData(MieDbContext db)
             new ScoringBase(r.Code, r.Type, Approved(r.Data, codeById, firstYear, year))))];
     }
 
+    /// <summary>The indicators' names by code, for pages that name a scheme's items.</summary>
+    public async Task<IReadOnlyDictionary<string, (string Zh, string En)>> IndicatorNamesAsync(CancellationToken cancellationToken = default) =>
+        (await db.Indicators.AsNoTracking().Select(i => new { i.Code, i.NameZh, i.NameEn }).ToListAsync(cancellationToken))
+            .ToDictionary(i => i.Code, i => (i.NameZh, i.NameEn));
+
     private static Dictionary<(string, int), decimal> Approved(byte[]? data, Dictionary<int, string> codeById, int fromYear, int toYear)
     {
         var values = new Dictionary<(string, int), decimal>();

@@ -7,9 +7,12 @@ internal static class DemoAccounts
 {
     public sealed record Account(string Email, string DisplayName, string[] Roles);
 
+    /// <summary>The demo's administrator, who also saved and published the illustrative scheme.</summary>
+    public const string Administrator = "admin@demo.mie";
+
     public static readonly IReadOnlyList<Account> All =
     [
-        new("admin@demo.mie", "演示管理员 Demo administrator", [Roles.Administrator]),
+        new(Administrator, "演示管理员 Demo administrator", [Roles.Administrator]),
         new("evaluator.east@demo.mie", "东部评估专家 East evaluator", [Roles.Evaluator]),
         new("evaluator.ops@demo.mie", "运营评估专家 Operations evaluator", [Roles.Evaluator]),
         new("evaluator.west@demo.mie", "中西部评估专家 West evaluator", [Roles.Evaluator]),

@@ -16,7 +16,8 @@ namespace MieEvaluation.Web.Demo;
 /// years before it approved, the round itself open with work to do. Runs only in demo mode, on a database
 /// marked as a demo one (see <see cref="DatabaseMarker"/>).
 /// </summary>
-internal sealed partial class DemoSeeder(MieDbContext db, UserManager<AppUser> users, TimeProvider clock, ILogger<DemoSeeder> logger)
+internal sealed partial class DemoSeeder(MieDbContext db, UserManager<AppUser> users, TimeProvider clock, ILogger<DemoSeeder> logger,
+    Services.Evaluation.SchemeStore schemes, Services.Evaluation.EvaluationResults results)
 {
     public async Task SeedAsync(CancellationToken cancellationToken = default)
     {
@@ -33,6 +34,31 @@ internal sealed partial class DemoSeeder(MieDbContext db, UserManager<AppUser> u
         {
             await GenerateAsync(accounts, cancellationToken);
         }
+
+        await EnsureIllustrativeSchemeAsync(round, DemoAccounts.Administrator, cancellationToken);
+    }
+
+    /// <summary>
+    /// The illustrative scheme (Demo/demo-scheme.json: 4 dimensions over the 12 indicators, marked as an illustration,
+    /// not the official indicator system), with the years before the round published, so every page of the evaluation
+    /// has something to show.
+    /// </summary>
+    private async Task EnsureIllustrativeSchemeAsync(int round, string administrator, CancellationToken cancellationToken)
+    {
+        var json = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Demo", "demo-scheme.json"), cancellationToken);
+        var save = await schemes.SaveAsync(json, administrator, illustration: true, cancellationToken);
+        if (!save.Saved)
+        {
+            throw new InvalidOperationException($"The demo scheme is invalid: {string.Join("; ", save.Problems.Select(p => $"{p.Path} {p.Key}"))}");
+        }
+
+        for (var year = DemoDataGenerator.FirstYear; year < round; year++)
+        {
+            if (await results.PublicationAsync(save.Version!.Code, year, cancellationToken) is null)
+            {
+                await results.PublishAsync(save.Version.Code, year, administrator, cancellationToken);
+            }
+        }
     }
 
     /// <summary>Removes the generated forms, values, history, issues and groups; accounts and the registry stay.</summary>
@@ -41,6 +67,7 @@ internal sealed partial class DemoSeeder(MieDbContext db, UserManager<AppUser> u
         {
             await using var transaction = await db.Database.BeginTransactionAsync(token);
             await db.AuditEntries.ExecuteDeleteAsync(token);
+            await db.ResultPublications.ExecuteDeleteAsync(token); // published from the data being replaced
             await db.IndicatorValues.ExecuteDeleteAsync(token);
             await db.Submissions.ExecuteDeleteAsync(token);
             await db.IssueReports.ExecuteDeleteAsync(token);

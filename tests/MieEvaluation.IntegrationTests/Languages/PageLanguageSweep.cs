@@ -14,8 +14,11 @@ namespace MieEvaluation.IntegrationTests.Languages;
 /// </summary>
 public sealed partial class PageLanguageSweep(PageLanguageSweep.Demo demo, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<PageLanguageSweep.Demo>
 {
-    /// <summary>Technical names that stay as they are in both languages: file formats, the API and the statistical N.</summary>
-    private static readonly HashSet<string> SameInBothLanguages = ["CSV", "Excel", "xlsx", "csv", "API", "UTF", "JSON", "OpenAPI", "pandas", "HTTP", "HTTPS", "PNG", "GB"];
+    /// <summary>
+    /// Technical names that stay as they are in both languages: file formats, the API, the statistical N and the AHP
+    /// consistency ratio CR (written so in Chinese texts on AHP too).
+    /// </summary>
+    private static readonly HashSet<string> SameInBothLanguages = ["CSV", "Excel", "xlsx", "csv", "API", "UTF", "JSON", "OpenAPI", "pandas", "HTTP", "HTTPS", "PNG", "GB", "CR"];
 
     private static readonly string[] Accounts =
         ["admin@demo.mie", "evaluator.west@demo.mie", "reviewer@demo.mie", "official@demo.mie", "analyst@demo.mie"];

@@ -87,80 +87,18 @@ public static class CompositeScoring
     public static double[] Totals(ScoringInputs inputs, double[][] scores, IReadOnlyList<double> dimensionShares,
         IReadOnlyList<IReadOnlyList<double>> itemShares, out double[] coverage)
     {
-        var dimensions = inputs.Scheme.Dimensions;
-        var maxMissing = (double)inputs.Scheme.MaxMissingWeight;
         var totals = new double[inputs.Bases.Count];
         coverage = new double[inputs.Bases.Count];
-        for (var b = 0; b < totals.Length; b++)
-        {
-            double missing = 0, weighted = 0, definedShare = 0;
-            var item = 0;
-            for (var d = 0; d < dimensions.Count; d++)
-            {
-                double dimensionSum = 0, dimensionShare = 0;
-                for (var k = 0; k < dimensions[d].Items.Count; k++, item++)
-                {
-                    var score = scores[item][b];
-                    if (double.IsNaN(score))
-                    {
-                        missing += dimensionShares[d] * itemShares[d][k];
-                    }
-                    else
-                    {
-                        dimensionSum += itemShares[d][k] * score;
-                        dimensionShare += itemShares[d][k];
-                    }
-                }
-
-                if (dimensionShare > 0)
-                {
-                    weighted += dimensionShares[d] * (dimensionSum / dimensionShare);
-                    definedShare += dimensionShares[d];
-                }
-            }
-
-            coverage[b] = 1 - missing;
-            // A hair of rounding in the shares must not turn "exactly the allowed missing weight" into "too much".
-            totals[b] = definedShare > 0 && missing <= maxMissing + 1e-12 ? weighted / definedShare : double.NaN;
-        }
-
+        new TotalsKernel(inputs, scores).Totals(dimensionShares, TotalsKernel.Flatten(itemShares), totals, coverage);
         return totals;
     }
 
     /// <summary>Rank within the peer group: 1 + the number of peers with a higher total; null without a total.</summary>
     public static int?[] Ranks(ScoringInputs inputs, double[] totals)
     {
-        var ranks = new int?[totals.Length];
-        foreach (var group in inputs.PeerGroups)
-        {
-            var ranked = group.Where(b => !double.IsNaN(totals[b])).Select(b => totals[b]).OrderDescending().ToArray();
-            foreach (var b in group.Where(b => !double.IsNaN(totals[b])))
-            {
-                // The number of higher totals is the position of the first total not above this one.
-                ranks[b] = 1 + LowerBoundDescending(ranked, totals[b]);
-            }
-        }
-
-        return ranks;
-    }
-
-    private static int LowerBoundDescending(double[] descending, double value)
-    {
-        int low = 0, high = descending.Length;
-        while (low < high)
-        {
-            var middle = (low + high) / 2;
-            if (descending[middle] > value)
-            {
-                low = middle + 1;
-            }
-            else
-            {
-                high = middle;
-            }
-        }
-
-        return low;
+        var ranks = new int[totals.Length];
+        TotalsKernel.Rank(inputs.PeerGroups, totals, ranks, new double[totals.Length]);
+        return [.. ranks.Select(r => r == 0 ? (int?)null : r)];
     }
 
     /// <summary>

@@ -37,59 +37,87 @@ public static class RobustnessAnalysis
     {
         var inputs = new ScoringInputs(scheme, bases, year);
         var shares = SchemeShares.Of(inputs);
-        var grades = scheme.Grades.OrderByDescending(g => g.MinScore).ToArray();
-        var nominalTotals = CompositeScoring.Totals(inputs, inputs.Scores(scheme.Normalisation), shares.Dimensions, shares.Items, out _);
-        var nominalGrades = nominalTotals.Select(t => double.IsNaN(t) ? null : CompositeScoring.GradeOf(grades, t)?.Code ?? NoGrade).ToArray();
         Normalisation[] normalisations = options.VaryNormalisation
             ? [Normalisation.MinMax, Normalisation.ZScore, Normalisation.Percentile]
             : [scheme.Normalisation];
+        var kernels = normalisations.ToDictionary(n => n, n => new TotalsKernel(inputs, inputs.Scores(n)));
+        var nominalKernel = kernels.TryGetValue(scheme.Normalisation, out var ofScheme) ? ofScheme : new TotalsKernel(inputs, inputs.Scores(scheme.Normalisation));
+
+        // Grades by index, highest first; index grades.Length is "below every grade".
+        var grades = scheme.Grades.OrderByDescending(g => g.MinScore).ToArray();
+        var thresholds = grades.Select(g => (double)g.MinScore).ToArray();
+        int GradeIndex(double total)
+        {
+            var g = 0;
+            while (g < thresholds.Length && thresholds[g] > total)
+            {
+                g++;
+            }
+
+            return g;
+        }
+
+        var count = bases.Count;
+        var totals = new double[count];
+        var runRanks = new int[count];
+        nominalKernel.Totals(shares.Dimensions, TotalsKernel.Flatten(shares.Items), totals, null);
+        var nominalGrades = totals.Select(t => double.IsNaN(t) ? -1 : GradeIndex(t)).ToArray();
 
         // System.Random with a seed runs the same sequence on every .NET version and machine: a run can be repeated.
         var random = new Random(options.Seed);
-        var ranks = new int[bases.Count][];
-        var rankCounts = new int[bases.Count];
-        var gradeCounts = new Dictionary<string, int>[bases.Count];
-        for (var b = 0; b < bases.Count; b++)
+        var ranks = new int[count][];
+        var rankCounts = new int[count];
+        var gradeCounts = new int[count, grades.Length + 1];
+        for (var b = 0; b < count; b++)
         {
             ranks[b] = new int[options.Runs];
-            gradeCounts[b] = [];
         }
 
+        var dimensionShares = new double[shares.Dimensions.Count];
+        var itemShares = TotalsKernel.Flatten(shares.Items);
+        var nominalItems = TotalsKernel.Flatten(shares.Items);
         for (var run = 0; run < options.Runs; run++)
         {
             var normalisation = normalisations[normalisations.Length == 1 ? 0 : random.Next(normalisations.Length)];
-            var dimensionShares = Shake(shares.Dimensions, options.Spread, random);
-            var itemShares = shares.Items.Select(s => (IReadOnlyList<double>)Shake(s, options.Spread, random)).ToArray();
-            var totals = CompositeScoring.Totals(inputs, inputs.Scores(normalisation), dimensionShares, itemShares, out _);
-            var runRanks = CompositeScoring.Ranks(inputs, totals);
-            for (var b = 0; b < bases.Count; b++)
+            Shake(shares.Dimensions, 0, shares.Dimensions.Count, dimensionShares, options.Spread, random);
+            var first = 0;
+            foreach (var dimension in shares.Items)
             {
-                if (runRanks[b] is { } rank)
-                {
-                    ranks[b][rankCounts[b]++] = rank;
-                }
+                Shake(nominalItems, first, dimension.Count, itemShares, options.Spread, random);
+                first += dimension.Count;
+            }
 
-                var grade = double.IsNaN(totals[b]) ? null : CompositeScoring.GradeOf(grades, totals[b])?.Code ?? NoGrade;
-                if (grade is not null)
+            var kernel = kernels[normalisation];
+            kernel.Totals(dimensionShares, itemShares, totals, null);
+            kernel.Ranks(totals, runRanks);
+            for (var b = 0; b < count; b++)
+            {
+                if (runRanks[b] > 0)
                 {
-                    gradeCounts[b][grade] = gradeCounts[b].GetValueOrDefault(grade) + 1;
+                    ranks[b][rankCounts[b]++] = runRanks[b];
+                    gradeCounts[b, GradeIndex(totals[b])]++;
                 }
             }
         }
 
-        var results = new BaseRobustness[bases.Count];
-        for (var b = 0; b < bases.Count; b++)
+        var results = new BaseRobustness[count];
+        for (var b = 0; b < count; b++)
         {
             var own = ranks[b].AsSpan(0, rankCounts[b]);
             own.Sort();
-            var graded = gradeCounts[b].Values.Sum();
-            var gradeShares = gradeCounts[b].ToDictionary(g => g.Key, g => (double)g.Value / options.Runs);
-            var other = nominalGrades[b] is { } nominal && graded > 0
-                ? 1 - ((double)gradeCounts[b].GetValueOrDefault(nominal) / options.Runs)
-                : 0;
+            var gradeShares = new Dictionary<string, double>();
+            for (var g = 0; g <= grades.Length; g++)
+            {
+                if (gradeCounts[b, g] > 0)
+                {
+                    gradeShares[g < grades.Length ? grades[g].Code : NoGrade] = (double)gradeCounts[b, g] / options.Runs;
+                }
+            }
+
+            var other = nominalGrades[b] >= 0 && rankCounts[b] > 0 ? 1 - ((double)gradeCounts[b, nominalGrades[b]] / options.Runs) : 0;
             results[b] = new BaseRobustness(bases[b].Code,
                 own.Length == 0 ? null : NearestRank(own, 50), own.Length == 0 ? null : NearestRank(own, 5), own.Length == 0 ? null : NearestRank(own, 95),
-                gradeShares, other, nominalGrades[b] is not null && other >= UnstableGradeShare);
+                gradeShares, other, nominalGrades[b] >= 0 && other >= UnstableGradeShare);
         }
 
         return new RobustnessResults(options, results);
@@ -99,25 +127,23 @@ public static class RobustnessAnalysis
     private static int NearestRank(ReadOnlySpan<int> sorted, double percent) =>
         sorted[Math.Max(0, (int)Math.Ceiling(percent / 100 * sorted.Length) - 1)];
 
-    private static double[] Shake(IReadOnlyList<double> shares, double spread, Random random)
+    /// <summary>Shares [first, first + count) of <paramref name="nominal"/>, each times a factor in [1 − spread, 1 + spread], renormalised, into <paramref name="shaken"/>.</summary>
+    private static void Shake(IReadOnlyList<double> nominal, int first, int count, double[] shaken, double spread, Random random)
     {
-        if (spread == 0)
+        var sum = 0.0;
+        for (var i = first; i < first + count; i++)
         {
-            return [.. shares]; // exactly the nominal shares: no renormalisation to move a tie by a rounding
+            // Spread 0 keeps exactly the nominal shares: no renormalisation to move a tie by a rounding.
+            shaken[i] = spread == 0 ? nominal[i] : nominal[i] * (1 - spread + (2 * spread * random.NextDouble()));
+            sum += shaken[i];
         }
 
-        var shaken = new double[shares.Count];
-        for (var i = 0; i < shaken.Length; i++)
+        if (spread != 0)
         {
-            shaken[i] = shares[i] * (1 - spread + (2 * spread * random.NextDouble()));
+            for (var i = first; i < first + count; i++)
+            {
+                shaken[i] /= sum;
+            }
         }
-
-        var sum = shaken.Sum();
-        for (var i = 0; i < shaken.Length; i++)
-        {
-            shaken[i] /= sum;
-        }
-
-        return shaken;
     }
 }

@@ -19,6 +19,12 @@ public sealed record StoredScheme(SchemeVersion Version, EvaluationScheme Scheme
 /// </summary>
 public sealed class SchemeStore(MieDbContext db, TimeProvider clock)
 {
+    /// <summary>
+    /// Schemes read from their stored JSON, keyed by the JSON itself: exact whatever the database (a version's JSON never
+    /// changes, a new one is a new key), and hashing a few kilobytes costs less than reading them again.
+    /// </summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, EvaluationScheme> Parsed = new(StringComparer.Ordinal);
+
     /// <summary>Reads and checks the JSON; when it is a valid scheme that differs from the latest version, saves it as the next.</summary>
     public async Task<SchemeSave> SaveAsync(string json, string savedBy, bool illustration = false, CancellationToken cancellationToken = default)
     {
@@ -80,8 +86,8 @@ public sealed class SchemeStore(MieDbContext db, TimeProvider clock)
         var row = version is { } v
             ? await db.SchemeVersions.AsNoTracking().SingleOrDefaultAsync(s => s.Code == code && s.Version == v, cancellationToken)
             : await LatestRowAsync(code, cancellationToken);
-        return row is null ? null : new StoredScheme(row, SchemeJson.Read(row.Json).Scheme
-            ?? throw new InvalidOperationException($"Stored scheme {code} v{row.Version} no longer reads."));
+        return row is null ? null : new StoredScheme(row, Parsed.GetOrAdd(row.Json, json => SchemeJson.Read(json).Scheme
+            ?? throw new InvalidOperationException($"Stored scheme {code} v{row.Version} no longer reads.")));
     }
 
     private Task<SchemeVersion?> LatestRowAsync(string code, CancellationToken cancellationToken) =>

@@ -32,6 +32,15 @@ publish_app() {
     || { tail -n 30 "$OUT/publish.log" >&2; die "dotnet publish"; }
 }
 
+# The administrator every bench app is started with (MIE_ADMIN_*); its password must not contain the e-mail's name.
+ADMIN_EMAIL=bench-admin@example.com
+ADMIN_PASSWORD=Quiet-Harbour-2026
+
+# One line for a report: the CPU, cores, memory, system and .NET SDK this run had.
+machine_line() {
+  echo "$(awk -F ': ' '/^model name/ { print $2; exit }' /proc/cpuinfo), $(nproc) cores, $(awk '/^MemTotal:/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(. /etc/os-release && echo "$PRETTY_NAME"), .NET SDK $(dotnet --version)"
+}
+
 APP_PID=""
 APP_URL=""
 APP_NAME=""

@@ -24,8 +24,6 @@ done
 # shellcheck source=bench/lib.sh
 source "$BENCH/lib.sh"
 
-ADMIN_EMAIL=bench-admin@example.com
-ADMIN_PASSWORD=Quiet-Harbour-2026
 SCHEME="$ROOT/src/MieEvaluation.Web/Demo/demo-scheme.json"
 YEAR=2025
 DATA="$OUT/data"
@@ -87,12 +85,10 @@ PY
     "≤ $target_robustness ms" "$(verdict "$robustness_p50" '<=' "$target_robustness")"
 done
 
-cpu=$(awk -F ': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)
 {
   echo "### Results of \`bench/scoring.sh\` ($(date -u '+%Y-%m-%d %H:%M UTC'))"
   echo
-  echo "**Command:** \`$COMMAND\` (commit $(git -C "$ROOT" rev-parse --short HEAD)). **Machine:** $cpu, $(nproc) cores,"
-  echo "$(awk '/^MemTotal:/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(. /etc/os-release && echo "$PRETTY_NAME"), .NET SDK $(dotnet --version), NumPy $(/usr/bin/python3 -c 'import numpy; print(numpy.__version__)')."
+  echo "**Command:** \`$COMMAND\` (commit $(git -C "$ROOT" rev-parse --short HEAD)). **Machine:** $(machine_line), NumPy $(/usr/bin/python3 -c 'import numpy; print(numpy.__version__)')."
   echo "The demo's scheme (\`src/MieEvaluation.Web/Demo/demo-scheme.json\`: 4 dimensions, 14 items, AHP and entropy weights) on data"
   echo "year $YEAR of the generated databases; the published app, \`ASPNETCORE_ENVIRONMENT=Production\`, on loopback."
   echo

@@ -31,8 +31,6 @@ done
 # shellcheck source=bench/lib.sh
 source "$BENCH/lib.sh"
 
-ADMIN_EMAIL=bench-admin@example.com
-ADMIN_PASSWORD=Quiet-Harbour-2026
 REVIEWER_EMAIL=bench-reviewer@example.com
 REVIEWER_PASSWORD=Amber-Lantern-2026
 MAX_BYTES=$((64 * 1024 * 1024))
@@ -138,12 +136,10 @@ import_peak commit "$DATA/values.csv" "approve=true" "valid file of $VALUES valu
 import_peak wide "$DATA/wide.csv" "dryRun=true" "the widest allowed lines (100,000 characters, 13 cells), dry run"
 import_peak one-line "$DATA/one-line.csv" "dryRun=true" "one line of 60 MB (refused before parsing), dry run"
 
-cpu=$(awk -F ': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)
 {
   echo "### Results of \`bench/security.sh\` ($(date -u '+%Y-%m-%d %H:%M UTC'))"
   echo
-  echo "**Command:** \`$COMMAND\` (commit $(git -C "$ROOT" rev-parse --short HEAD)). **Machine:** $cpu, $(nproc) cores,"
-  echo "$(awk '/^MemTotal:/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(. /etc/os-release && echo "$PRETTY_NAME"), .NET SDK $(dotnet --version)."
+  echo "**Command:** \`$COMMAND\` (commit $(git -C "$ROOT" rev-parse --short HEAD)). **Machine:** $(machine_line)."
   echo "The published app, \`ASPNETCORE_ENVIRONMENT=Production\`, on loopback; times are curl's \`time_starttransfer\`."
   echo
   echo "| What | Size | Measured | Target | Verdict |"

@@ -42,6 +42,26 @@ public sealed class ExportRequests(ExportService exports, FiguresService figures
             : await exports.GrowthAsync(query, input.Scope(None), input.Balanced(None), input.Given(), cancellationToken), null);
     }
 
+    /// <summary>What the national report covers, from the dashboard's parameters; or why they are refused.</summary>
+    public async Task<(Services.Reports.ReportRequest? Request, ExportRefusal? Refusal)> ReportAsync(FigureFilterInput input,
+        Microsoft.Extensions.Localization.IStringLocalizer localizer, CancellationToken cancellationToken)
+    {
+        if (Refuse(await growthRules.ValidateAsync(input, cancellationToken)) is { } refusal)
+        {
+            return (null, refusal);
+        }
+
+        var query = await input.ToQueryAsync(None, figures, LastYear, cancellationToken);
+        var scope = input.Scope(None);
+        var words = new List<string>
+        {
+            $"{query.FromYear}–{query.ToYear}",
+            localizer[$"Report.Scope.{Domain.Evaluation.FigureScopes.Code(scope)}"],
+        };
+        words.AddRange(input.Given().Where(g => g.Key is not ("from" or "to" or "status")).Select(g => $"{g.Key}={g.Value}"));
+        return (new Services.Reports.ReportRequest(query, scope, words, input.Registry(None, LastYear)), null);
+    }
+
     public async Task<(ExportTable? Table, ExportRefusal? Refusal)> ValuesAsync(ValueFilterInput input, CancellationToken cancellationToken)
     {
         if (Refuse(await valueRules.ValidateAsync(input, cancellationToken)) is { } refusal)

@@ -50,6 +50,7 @@ internal static class WebSetup
         builder.Services.AddScoped<Services.Evaluation.SchemeStore>();
         builder.Services.AddScoped<Services.Evaluation.ScoringData>();
         builder.Services.AddScoped<Services.Evaluation.EvaluationResults>();
+        builder.Services.AddScoped<Services.Reports.NationalWorkbook>();
         builder.Services.AddSingleton(builder.Configuration.GetSection(ImportOptions.SectionName).Get<ImportOptions>() ?? new ImportOptions());
         builder.Services.AddScoped<UploadStore>();
         builder.Services.AddHostedService<UploadCleanup>();

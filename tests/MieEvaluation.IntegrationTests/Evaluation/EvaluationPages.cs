@@ -120,6 +120,29 @@ public sealed class EvaluationPages(EvaluationWorld world) : IClassFixture<Evalu
         Assert.Contains("is not a positive number or fraction", broken, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task PutsEachSchemesResultsIntoTheNationalReportsWorkbook()
+    {
+        var official = await world.App.SignedInClientAsync(Roles.Official);
+        var file = Path.Combine(Path.GetTempPath(), $"mie-report-{Guid.NewGuid():N}.xlsx");
+        await File.WriteAllBytesAsync(file, await official.GetByteArrayAsync(new Uri("/reports/national.xlsx?from=2016&to=2018&lang=en", UriKind.Relative)));
+
+        var output = await Python.RunAsync("""
+            import sys, json, openpyxl
+            book = openpyxl.load_workbook(sys.argv[1])
+            sheet = book["Results worked-example"]
+            rows = {r[2].value: (r[1].value, r[4].value, r[4].number_format, r[5].value) for r in sheet.iter_rows(min_row=7)}
+            print(json.dumps({"line": sheet["A4"].value, "r04": rows["16R04"], "u03": rows["16U03"]}))
+            """, [file]);
+        var read = System.Text.Json.JsonDocument.Parse(output).RootElement;
+
+        Assert.StartsWith("Worked example v1 · 2018", read.GetProperty("line").GetString(), StringComparison.Ordinal);
+        Assert.Equal(1, read.GetProperty("r04")[0].GetInt32());
+        Assert.Equal(77.8m, Math.Round(read.GetProperty("r04")[1].GetDecimal(), 1, MidpointRounding.AwayFromZero));
+        Assert.Equal("0.0", read.GetProperty("r04")[2].GetString());
+        Assert.Equal("Excellent", read.GetProperty("u03")[3].GetString());
+    }
+
     private static IEnumerable<(string Code, string Rank, string Total)> Rows(IDocument page, string type) =>
         page.QuerySelectorAll($"#results-{type} tbody tr").Select(r =>
             (r.GetAttribute("data-base")!, r.QuerySelector("td")!.TextContent.Trim(), r.QuerySelector("[data-total]")!.TextContent.Trim()));

@@ -49,13 +49,47 @@ public static class XlsxExport
         return stream.ToArray();
     }
 
-    private static void WriteSheet(WorksheetPart part, List<string> header, IReadOnlyList<ExportCell[]> rows, IReadOnlyList<ExportColumn> columns)
+    /// <summary>
+    /// A workbook of several tables (the national report's): each sheet opens with its title, its filters and the time
+    /// the data were read, then the table under a frozen header.
+    /// </summary>
+    public static byte[] WriteWorkbook(IReadOnlyList<WorkbookSheet> sheets)
     {
+        using var stream = new MemoryStream();
+        using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
+        {
+            var workbook = document.AddWorkbookPart();
+            workbook.Workbook = new Workbook();
+            var styles = workbook.AddNewPart<WorkbookStylesPart>();
+            styles.Stylesheet = Styles();
+            var list = new Sheets();
+            uint id = 1;
+            foreach (var sheet in sheets)
+            {
+                var part = workbook.AddNewPart<WorksheetPart>();
+                WriteSheet(part, [.. sheet.Headers], sheet.Rows, sheet.Columns, sheet.Preamble);
+                list.Append(new Sheet { Id = workbook.GetIdOfPart(part), SheetId = id++, Name = SheetName(sheet.Name) });
+            }
+
+            workbook.Workbook.AppendChild(list);
+            workbook.Workbook.Save();
+        }
+
+        return stream.ToArray();
+    }
+
+    private static void WriteSheet(WorksheetPart part, List<string> header, IReadOnlyList<ExportCell[]> rows, IReadOnlyList<ExportColumn> columns,
+        IReadOnlyList<string>? preamble = null)
+    {
+        // Lines above the table (title, filters, time), a blank row, then the header, which stays in view.
+        var lines = preamble ?? [];
+        var headerRow = lines.Count == 0 ? 1u : (uint)lines.Count + 2;
+        var firstData = $"A{headerRow + 1}";
         using var writer = OpenXmlWriter.Create(part);
         writer.WriteStartElement(new Worksheet());
         writer.WriteElement(new SheetViews(new SheetView(
-            new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen },
-            new Selection { Pane = PaneValues.BottomLeft, ActiveCell = "A2", SequenceOfReferences = new ListValue<StringValue> { InnerText = "A2" } })
+            new Pane { VerticalSplit = headerRow, TopLeftCell = firstData, ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen },
+            new Selection { Pane = PaneValues.BottomLeft, ActiveCell = firstData, SequenceOfReferences = new ListValue<StringValue> { InnerText = firstData } })
         { WorkbookViewId = 0 }));
 
         var widths = new Columns();
@@ -67,10 +101,15 @@ public static class XlsxExport
 
         writer.WriteElement(widths);
         writer.WriteStartElement(new SheetData());
-        WriteRow(writer, 1, header.Select(ExportCell.Of).ToArray(), columns, isHeader: true);
+        for (var l = 0; l < lines.Count; l++)
+        {
+            WriteRow(writer, (uint)(l + 1), [ExportCell.Of(lines[l])], [ExportColumn.Text("")], isHeader: l == 0);
+        }
+
+        WriteRow(writer, headerRow, header.Select(ExportCell.Of).ToArray(), columns, isHeader: true);
         for (var r = 0; r < rows.Count; r++)
         {
-            WriteRow(writer, (uint)(r + 2), rows[r], columns, isHeader: false);
+            WriteRow(writer, headerRow + 1 + (uint)r, rows[r], columns, isHeader: false);
         }
 
         writer.WriteEndElement(); // sheetData
@@ -159,3 +198,7 @@ public static class XlsxExport
     private static string XmlSafe(string text) =>
         text.Any(ch => ch < ' ' && ch is not ('\t' or '\n' or '\r')) ? new string(text.Where(ch => ch >= ' ' || ch is '\t' or '\n' or '\r').ToArray()) : text;
 }
+
+/// <summary>One sheet of a report workbook: its name, the lines above the table, and the table with its headers as shown.</summary>
+public sealed record WorkbookSheet(string Name, IReadOnlyList<string> Preamble, IReadOnlyList<ExportColumn> Columns, IReadOnlyList<string> Headers,
+    IReadOnlyList<ExportCell[]> Rows);

@@ -1,0 +1,20 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using MieEvaluation.Web.Security;
+using MieEvaluation.Web.Services.Exports;
+using MieEvaluation.Web.Services.Reports;
+using MieEvaluation.Web.ViewModels.Figures;
+
+namespace MieEvaluation.Web.Controllers.Api;
+
+/// <summary><c>GET /api/v1/reports/national.xlsx</c>: the national report's workbook with a token (docs/api.md).</summary>
+[Authorize(Policy = Policies.ViewFigures)]
+public sealed class ReportsApiController(ExportRequests requests, NationalWorkbook workbook, IStringLocalizer<SharedResource> localizer, TimeProvider clock)
+    : ApiControllerBase
+{
+    [HttpGet("reports/national.xlsx")]
+    [Produces(XlsxExport.ContentType)]
+    public async Task<IActionResult> NationalWorkbook([FromQuery] FigureFilterInput filter, string? lang, CancellationToken cancellationToken) =>
+        await Reports.NationalWorkbookAsync(this, requests, workbook, localizer, clock, filter, lang, cancellationToken);
+}

@@ -12,9 +12,9 @@ if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi 'wenquanyi\|wq
     || echo "Could not install chromium: the browser tests will fail." >&2
 fi
 
-# The analysts' readers check the exports independently (pandas, openpyxl, jsonschema; Debian's python3).
-if ! /usr/bin/python3 -c 'import pandas, openpyxl, jsonschema' 2>/dev/null; then
-  apt-get update -qq && apt-get install -y -qq python3-pandas python3-openpyxl python3-jsonschema >/dev/null \
+# The analysts' readers check the exports and reports independently (pandas, openpyxl, python-docx, jsonschema; Debian's python3).
+if ! /usr/bin/python3 -c 'import pandas, openpyxl, jsonschema, docx' 2>/dev/null; then
+  apt-get update -qq && apt-get install -y -qq python3-pandas python3-openpyxl python3-jsonschema python3-docx >/dev/null \
     || echo "Could not install the python readers: the analysts' tests will fail." >&2
 fi
 

@@ -20,8 +20,9 @@ public sealed class ReportsController(ExportRequests requests, NationalWorkbook 
     : Controller
 {
     [HttpGet("national.xlsx")]
-    public async Task<IActionResult> NationalWorkbook([FromQuery] FigureFilterInput filter, string? lang, CancellationToken cancellationToken) =>
-        await Reports.NationalWorkbookAsync(this, requests, workbook, localizer, clock, filter, lang, cancellationToken);
+    [HttpGet("national.docx")]
+    public async Task<IActionResult> National([FromQuery] FigureFilterInput filter, string? lang, CancellationToken cancellationToken) =>
+        await Reports.NationalAsync(this, requests, workbook, localizer, clock, filter, lang, cancellationToken);
 }
 
 /// <summary>The one way of answering a report request, for the pages and the API alike.</summary>
@@ -29,7 +30,8 @@ internal static class Reports
 {
     public static readonly string[] Languages = ["zh-CN", "en"];
 
-    public static async Task<IActionResult> NationalWorkbookAsync(ControllerBase controller, ExportRequests requests, NationalWorkbook workbook,
+    /// <summary>The workbook (.xlsx) or the Word document (.docx), as the address ends.</summary>
+    public static async Task<IActionResult> NationalAsync(ControllerBase controller, ExportRequests requests, NationalWorkbook workbook,
         IStringLocalizer localizer, TimeProvider clock, FigureFilterInput filter, string? lang, CancellationToken cancellationToken)
     {
         if (lang is not null && !Languages.Contains(lang, StringComparer.OrdinalIgnoreCase))
@@ -50,9 +52,14 @@ internal static class Reports
         }
 
         var sheets = await workbook.BuildAsync(request!, cancellationToken);
-        var name = CsvExport.FileName("national-report", clock.GetUtcNow().UtcDateTime, "xlsx", $"{request!.Query.FromYear}", $"{request.Query.ToYear}",
+        var word = controller.Request.Path.Value?.EndsWith(".docx", StringComparison.OrdinalIgnoreCase) == true;
+        var madeAt = clock.GetUtcNow().UtcDateTime;
+        var name = CsvExport.FileName("national-report", madeAt, word ? "docx" : "xlsx", $"{request!.Query.FromYear}", $"{request.Query.ToYear}",
             CultureInfo.CurrentUICulture.Name);
-        return controller.File(XlsxExport.WriteWorkbook(sheets), XlsxExport.ContentType, name);
+        return word
+            ? controller.File(DocxReport.Write(localizer["Report.NationalTitle"], [.. sheets[0].Preamble.Skip(1).Take(2)], sheets, CultureInfo.CurrentUICulture.Name, madeAt),
+                DocxReport.ContentType, name)
+            : controller.File(XlsxExport.WriteWorkbook(sheets), XlsxExport.ContentType, name);
     }
 
     private static IActionResult Refused(ControllerBase controller, int status, IEnumerable<string> reasons) =>

@@ -57,7 +57,8 @@ internal static class Reports
         var name = CsvExport.FileName("national-report", madeAt, word ? "docx" : "xlsx", $"{request!.Query.FromYear}", $"{request.Query.ToYear}",
             CultureInfo.CurrentUICulture.Name);
         return word
-            ? controller.File(DocxReport.Write(localizer["Report.NationalTitle"], [.. sheets[0].Preamble.Skip(1).Take(2)], sheets, CultureInfo.CurrentUICulture.Name, madeAt),
+            ? controller.File(DocxReport.Write(localizer["Report.NationalTitle"], [.. sheets[0].Preamble.Skip(1).Take(2)], sheets, ReportAppendix.Methods(localizer),
+                CultureInfo.CurrentUICulture.Name, madeAt),
                 DocxReport.ContentType, name)
             : controller.File(XlsxExport.WriteWorkbook(sheets), XlsxExport.ContentType, name);
     }

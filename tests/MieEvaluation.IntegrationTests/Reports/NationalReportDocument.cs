@@ -30,6 +30,7 @@ public sealed class NationalReportDocument(SeedPanel.Fixture fixture) : IClassFi
             "rows": {r.cells[0].text: [c.text for c in r.cells] for r in growth.rows[1:]},
             "a4": [round(section.page_width.mm), round(section.page_height.mm)],
             "pageField": "PAGE" in section.footer._element.xml,
+            "last": [p.text for p in document.paragraphs][-8:],
         }, ensure_ascii=False))
         """;
 
@@ -56,6 +57,11 @@ public sealed class NationalReportDocument(SeedPanel.Fixture fixture) : IClassFi
         Assert.True(read.GetProperty("repeat").GetBoolean());
         Assert.Equal([210, 297], read.GetProperty("a4").EnumerateArray().Select(v => v.GetInt32()));
         Assert.True(read.GetProperty("pageField").GetBoolean());
+        // The methods appendix closes the document: the heading, then the rules in words.
+        var last = read.GetProperty("last").EnumerateArray().Select(p => p.GetString()).ToList();
+        Assert.Equal("方法说明", last[0]);
+        Assert.Contains(last, p => p!.Contains("年均增长率", StringComparison.Ordinal));
+        Assert.Contains(last, p => p!.Contains("五入远离零", StringComparison.Ordinal));
         // Every indicator's yearly figures exactly as the dashboard's table prints them.
         foreach (var indicator in national.RootElement.GetProperty("indicators").EnumerateArray())
         {

@@ -16,7 +16,8 @@ public static class DocxReport
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
-    public static byte[] Write(string title, IReadOnlyList<string> subtitle, IReadOnlyList<WorkbookSheet> tables, string language, DateTime madeAtUtc)
+    public static byte[] Write(string title, IReadOnlyList<string> subtitle, IReadOnlyList<WorkbookSheet> tables, ReportAppendix methods, string language,
+        DateTime madeAtUtc)
     {
         using var stream = new MemoryStream();
         using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
@@ -48,6 +49,12 @@ public static class DocxReport
                 }
 
                 body.Append(Table(table));
+            }
+
+            body.Append(Paragraph(methods.Heading, "Heading1"));
+            foreach (var paragraph in methods.Paragraphs)
+            {
+                body.Append(Paragraph(paragraph, null));
             }
 
             body.Append(new SectionProperties(
@@ -164,4 +171,14 @@ public static class DocxReport
                     new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 }, new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 })))
             { Type = StyleValues.Table, StyleId = "TableGrid" });
     }
+}
+
+/// <summary>A closing section in words: the methods appendix (docs/formulas.md, said for readers).</summary>
+public sealed record ReportAppendix(string Heading, IReadOnlyList<string> Paragraphs)
+{
+    private static readonly string[] MethodKeys =
+        ["Scope", "Aggregate", "Cagr", "Panel", "Rounding", "Completeness", "Scores"];
+
+    public static ReportAppendix Methods(Microsoft.Extensions.Localization.IStringLocalizer localizer) =>
+        new(localizer["Report.Methods"], [.. MethodKeys.Select(k => localizer[$"Report.Method.{k}"].Value)]);
 }

@@ -49,19 +49,15 @@ public sealed class AccountController(
         if (check.Outcome == PasswordCheckOutcome.Delayed)
         {
             Response.StatusCode = StatusCodes.Status429TooManyRequests;
-            Response.Headers.RetryAfter = RetryAfterSeconds(check.RetryAfter);
+            Response.Headers.RetryAfter = RetryAfter.Header(check.RetryAfter);
         }
 
         input.Password = "";
         return View(input);
     }
 
-    /// <summary>The wait in whole seconds, rounded up, as the Retry-After header gives it.</summary>
-    internal static string RetryAfterSeconds(TimeSpan wait) =>
-        ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-
     private static LocalizedString SignInDelayedMessage(IStringLocalizer localizer, TimeSpan wait) => wait < TimeSpan.FromMinutes(2)
-        ? localizer["Account.SignInDelayedSeconds", (int)Math.Ceiling(wait.TotalSeconds)]
+        ? localizer["Account.SignInDelayedSeconds", RetryAfter.Seconds(wait)]
         : localizer["Account.SignInDelayedMinutes", (int)Math.Ceiling(wait.TotalMinutes)];
 
     [HttpPost("logout")]

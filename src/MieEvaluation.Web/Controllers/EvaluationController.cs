@@ -24,14 +24,7 @@ public sealed class EvaluationController(SchemeStore schemes, EvaluationResults 
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
-        var latest = await schemes.LatestAsync(cancellationToken);
-        var publications = new List<ResultPublication>();
-        foreach (var scheme in latest)
-        {
-            publications.AddRange(await results.HistoryAsync(scheme.Code, cancellationToken));
-        }
-
-        return View(new SchemesPage(latest, Years(), publications));
+        return View(new SchemesPage(await schemes.LatestAsync(cancellationToken), Years(), await results.HistoryAsync(null, cancellationToken)));
     }
 
     [HttpGet("{code}/{year:int}")]

@@ -133,7 +133,7 @@ internal static class SecuritySetup
             {
                 // When to try again: the window's end for a rate, a few seconds for a running import.
                 var retry = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromSeconds(10);
-                context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retry.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                context.HttpContext.Response.Headers.RetryAfter = RetryAfter.Header(retry);
                 return ValueTask.CompletedTask;
             };
         });

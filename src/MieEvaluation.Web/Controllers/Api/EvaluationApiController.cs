@@ -22,7 +22,7 @@ public sealed class EvaluationApiController(SchemeStore schemes, EvaluationResul
     [Authorize(Policy = Policies.ViewFigures)]
     [ProducesResponseType<IReadOnlyList<SchemeSummary>>(StatusCodes.Status200OK)]
     public async Task<IActionResult> List(CancellationToken cancellationToken) =>
-        Snake((await schemes.LatestAsync(cancellationToken)).Select(s => new SchemeSummary(s.Code, s.Version, s.NameZh, s.NameEn, s.SavedAtUtc, s.IsIllustration)));
+        Snake((await schemes.LatestAsync(cancellationToken)).Select(SchemeSummary.Of));
 
     /// <summary>Saves the body as the scheme's next version: 201 when saved, 200 when it equals the latest, 422 with every problem.</summary>
     [HttpPost("")]
@@ -44,7 +44,7 @@ public sealed class EvaluationApiController(SchemeStore schemes, EvaluationResul
             return new ObjectResult(problem) { StatusCode = StatusCodes.Status422UnprocessableEntity, ContentTypes = { "application/problem+json" } };
         }
 
-        var body = new SchemeSummary(save.Version!.Code, save.Version.Version, save.Version.NameZh, save.Version.NameEn, save.Version.SavedAtUtc, save.Version.IsIllustration);
+        var body = SchemeSummary.Of(save.Version!);
         if (save.Unchanged)
         {
             return Snake(body);
@@ -123,7 +123,11 @@ public sealed class EvaluationApiController(SchemeStore schemes, EvaluationResul
 }
 
 [SnakeCaseJson]
-public sealed record SchemeSummary(string Code, int Version, string NameZh, string NameEn, DateTime SavedAtUtc, bool Illustration);
+public sealed record SchemeSummary(string Code, int Version, string NameZh, string NameEn, DateTime SavedAtUtc, bool Illustration)
+{
+    public static SchemeSummary Of(SchemeVersion version) =>
+        new(version.Code, version.Version, version.NameZh, version.NameEn, version.SavedAtUtc, version.IsIllustration);
+}
 
 [SnakeCaseJson]
 public sealed record RobustnessDocument(string Scheme, int SchemeVersion, int Year, int Runs, double Spread, int Seed, bool VaryNormalisation,

@@ -28,8 +28,8 @@ public sealed class TokensApiController(UserManager<AppUser> users, PasswordChec
         var check = await passwordCheck.CheckAsync(request.Email, request.Password, HttpContext.Connection.RemoteIpAddress);
         if (check.Outcome == PasswordCheckOutcome.Delayed)
         {
-            Response.Headers.RetryAfter = AccountController.RetryAfterSeconds(check.RetryAfter);
-            return Problem(detail: $"Too many failed sign-ins for this email or from this address; try again in {AccountController.RetryAfterSeconds(check.RetryAfter)} s.",
+            Response.Headers.RetryAfter = RetryAfter.Header(check.RetryAfter);
+            return Problem(detail: $"Too many failed sign-ins for this email or from this address; try again in {RetryAfter.Seconds(check.RetryAfter)} s.",
                 statusCode: StatusCodes.Status429TooManyRequests, title: "Sign-in delayed");
         }
 

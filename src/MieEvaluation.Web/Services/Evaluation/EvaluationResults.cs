@@ -13,7 +13,9 @@ public sealed record Evaluation(
     ResultPublication? Publication,
     IReadOnlyList<PublishedChange> ChangesSincePublication)
 {
-    public EvaluatedBase BaseOf(BaseResult result) => Bases.First(b => b.Code == result.Code);
+    private readonly Lazy<Dictionary<string, EvaluatedBase>> _byCode = new(() => Bases.ToDictionary(b => b.Code, StringComparer.Ordinal));
+
+    public EvaluatedBase BaseOf(BaseResult result) => _byCode.Value[result.Code];
 }
 
 /// <summary>A base whose published total, rank or grade differs from what the data give now.</summary>
@@ -76,9 +78,9 @@ public sealed class EvaluationResults(MieDbContext db, SchemeStore schemes, Scor
             .Where(p => p.SchemeCode == code && p.DataYear == year && p.WithdrawnAtUtc == null)
             .OrderByDescending(p => p.PublishedAtUtc).FirstOrDefaultAsync(cancellationToken);
 
-    /// <summary>Every publication of the scheme, withdrawn ones included, newest first: the audit trail.</summary>
-    public async Task<IReadOnlyList<ResultPublication>> HistoryAsync(string code, CancellationToken cancellationToken = default) =>
-        await db.ResultPublications.AsNoTracking().Where(p => p.SchemeCode == code)
+    /// <summary>Every publication of the scheme (of all schemes when null), withdrawn ones included, newest first: the audit trail.</summary>
+    public async Task<IReadOnlyList<ResultPublication>> HistoryAsync(string? code, CancellationToken cancellationToken = default) =>
+        await db.ResultPublications.AsNoTracking().Where(p => code == null || p.SchemeCode == code)
             .OrderByDescending(p => p.PublishedAtUtc).ToListAsync(cancellationToken);
 
     /// <summary>Freezes the results of the latest version as they are now. One publication per scheme and year is in force.</summary>

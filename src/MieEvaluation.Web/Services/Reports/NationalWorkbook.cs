@@ -157,12 +157,15 @@ public sealed class NationalWorkbook(FiguresService figures, CompletenessService
             localizer["Report.Type"], localizer["Evaluation.Rank"], localizer["Registry.Code"], localizer["Registry.Name"], localizer["Evaluation.Total"], localizer["Evaluation.Grade"],
         };
         var rows = evaluation.Results.Bases.Where(b => b.Total is not null).OrderBy(b => b.Type).ThenBy(b => b.Rank)
-            .Select(b => new[]
+            .Select(b =>
             {
-                ExportCell.Of(localizer.Name(b.Type)), ExportCell.Of(b.Rank), ExportCell.Of(b.Code),
-                ExportCell.Of(LocalizerExtensions.Pick(evaluation.BaseOf(b).NameZh, evaluation.BaseOf(b).NameEn)),
-                ExportCell.Of((decimal)b.Total!.Value, 1),
-                ExportCell.Of(b.Grade is { } g ? LocalizerExtensions.Pick(g.NameZh, g.NameEn) : localizer["Evaluation.NoGrade"].Value),
+                var entry = evaluation.BaseOf(b);
+                return new[]
+                {
+                    ExportCell.Of(localizer.Name(b.Type)), ExportCell.Of(b.Rank), ExportCell.Of(b.Code), ExportCell.Of(LocalizerExtensions.Pick(entry.NameZh, entry.NameEn)),
+                    ExportCell.Of((decimal)b.Total!.Value, 1),
+                    ExportCell.Of(b.Grade is { } g ? LocalizerExtensions.Pick(g.NameZh, g.NameEn) : localizer["Evaluation.NoGrade"].Value),
+                };
             }).ToList();
         var lines = preamble(title).Append(
             $"{LocalizerExtensions.Pick(scheme.NameZh, scheme.NameEn)} v{evaluation.Scheme.Version.Version} · {evaluation.Results.Year}" +

@@ -2,6 +2,7 @@ using System.Globalization;
 using MieEvaluation.Domain.Registry;
 using MieEvaluation.Domain.Scoring;
 using MieEvaluation.Domain.Statistics;
+using MieEvaluation.Web.Localization;
 using MieEvaluation.Web.Services.Evaluation;
 
 namespace MieEvaluation.Web.ViewModels.Evaluation;
@@ -13,8 +14,7 @@ public static class ScoreDisplay
         value is { } v && double.IsFinite(v) ? DisplayRounding.Round((decimal)v, 1).ToString("0.0", CultureInfo.CurrentCulture) : "—";
 
     /// <summary>A share (0.25) as a percentage with one decimal (25.0 %).</summary>
-    public static string Share(double? value) =>
-        value is { } v && double.IsFinite(v) ? Percent.Round((decimal)v).ToString("0.0", CultureInfo.CurrentCulture) + " %" : "—";
+    public static string Share(double? value) => FigureFormat.Percent(value is { } v && double.IsFinite(v) ? (decimal)v : null);
 
     /// <summary>A consistency ratio to three decimals, as in the refusal's message.</summary>
     public static string Ratio(double? value) =>
@@ -47,13 +47,21 @@ public sealed record ResultsPage(
 
     public EvaluationScheme Scheme => Evaluation.Scheme.Scheme;
 
+    private IReadOnlyList<(BaseType Type, IReadOnlyList<ResultRow> Rows)>? _byType;
+    private IReadOnlyList<(string Code, BaseType Type, double Level, double Growth)>? _quadrant;
+
     /// <summary>Per type (in the registry's order), its bases by rank, those without a total last.</summary>
     public IReadOnlyList<(BaseType Type, IReadOnlyList<ResultRow> Rows)> ByType()
     {
-        var robustness = Robustness.Bases.ToDictionary(b => b.Code);
-        return [.. Results.Bases.GroupBy(b => b.Type).OrderBy(g => g.Key).Select(g => (g.Key, (IReadOnlyList<ResultRow>)
-            [.. g.OrderBy(b => b.Rank ?? int.MaxValue).ThenBy(b => b.Code, StringComparer.Ordinal)
-                .Select(b => new ResultRow(b, Evaluation.BaseOf(b), robustness.GetValueOrDefault(b.Code), PreviousRanks.GetValueOrDefault(b.Code)))]))];
+        if (_byType is null)
+        {
+            var robustness = Robustness.Bases.ToDictionary(b => b.Code);
+            _byType = [.. Results.Bases.GroupBy(b => b.Type).OrderBy(g => g.Key).Select(g => (g.Key, (IReadOnlyList<ResultRow>)
+                [.. g.OrderBy(b => b.Rank ?? int.MaxValue).ThenBy(b => b.Code, StringComparer.Ordinal)
+                    .Select(b => new ResultRow(b, Evaluation.BaseOf(b), robustness.GetValueOrDefault(b.Code), PreviousRanks.GetValueOrDefault(b.Code)))]))];
+        }
+
+        return _byType;
     }
 
     /// <summary>How many bases of a group got each grade ("" = below every grade; bases without a total are not counted).</summary>
@@ -62,7 +70,7 @@ public sealed record ResultsPage(
             .GroupBy(r => r.Result.Grade?.Code ?? "").ToDictionary(g => g.Key, g => g.Count());
 
     /// <summary>The mean of a base's level item scores against the mean of its growth item scores, where it has both.</summary>
-    public IReadOnlyList<(string Code, BaseType Type, double Level, double Growth)> Quadrant() =>
+    public IReadOnlyList<(string Code, BaseType Type, double Level, double Growth)> Quadrant() => _quadrant ??=
         [.. Results.Bases.Where(b => b.Total is not null).Select(b => (b,
                 Level: b.Items.Where(i => i.Key.EndsWith(":level", StringComparison.Ordinal) && i.Score is not null).Select(i => i.Score!.Value).ToList(),
                 Growth: b.Items.Where(i => i.Key.EndsWith(":growth", StringComparison.Ordinal) && i.Score is not null).Select(i => i.Score!.Value).ToList()))

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using MieEvaluation.Web.Localization;
 using Microsoft.Extensions.Localization;
 using MieEvaluation.Domain.Scoring;
 using MieEvaluation.Web.Security;

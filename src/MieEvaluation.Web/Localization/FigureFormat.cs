@@ -9,7 +9,7 @@ public static class FigureFormat
 {
     /// <summary>An aggregate with its indicator's decimals, or "—" when there is none.</summary>
     public static string Value(decimal? value, int decimals) =>
-        value is { } v ? decimal.Round(v, decimals, MidpointRounding.AwayFromZero).ToString($"N{decimals}", CultureInfo.CurrentCulture) : "—";
+        value is { } v ? DisplayRounding.Round(v, decimals).ToString($"N{decimals}", CultureInfo.CurrentCulture) : "—";
 
     /// <summary>A growth rate as a percentage with one decimal, or "—".</summary>
     public static string Percent(decimal? rate) =>

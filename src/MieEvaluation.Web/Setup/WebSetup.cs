@@ -51,6 +51,12 @@ internal static class WebSetup
         builder.Services.AddScoped<Services.Evaluation.ScoringData>();
         builder.Services.AddScoped<Services.Evaluation.EvaluationResults>();
         builder.Services.AddScoped<Services.Reports.NationalWorkbook>();
+        builder.Services.AddScoped<Services.Reports.NationalReport>();
+        builder.Services.AddScoped<Services.Reports.BaseReport>();
+        builder.Services.AddScoped<Services.Reports.ReportFiles>();
+        builder.Services.AddSingleton<Services.Reports.ReportFonts>();
+        builder.Services.AddSingleton<Services.Reports.PdfReport>();
+        builder.Services.AddScoped<Controllers.ReportAnswers>();
         builder.Services.AddSingleton(builder.Configuration.GetSection(ImportOptions.SectionName).Get<ImportOptions>() ?? new ImportOptions());
         builder.Services.AddScoped<UploadStore>();
         builder.Services.AddHostedService<UploadCleanup>();

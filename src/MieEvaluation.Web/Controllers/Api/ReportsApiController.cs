@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
 using MieEvaluation.Web.Security;
 using MieEvaluation.Web.Services.Exports;
 using MieEvaluation.Web.Services.Reports;
@@ -8,14 +7,22 @@ using MieEvaluation.Web.ViewModels.Figures;
 
 namespace MieEvaluation.Web.Controllers.Api;
 
-/// <summary><c>GET /api/v1/reports/national.xlsx</c> and <c>.docx</c>: the national report with a token (docs/api.md).</summary>
-[Authorize(Policy = Policies.ViewFigures)]
-public sealed class ReportsApiController(ExportRequests requests, NationalWorkbook workbook, IStringLocalizer<SharedResource> localizer, TimeProvider clock)
-    : ApiControllerBase
+/// <summary>The report documents with a token (docs/api.md): the same addresses as the pages' under <c>/api/v1</c>.</summary>
+public sealed class ReportsApiController(ReportAnswers reports) : ApiControllerBase
 {
     [HttpGet("reports/national.xlsx")]
     [HttpGet("reports/national.docx")]
-    [Produces(XlsxExport.ContentType, DocxReport.ContentType)]
+    [HttpGet("reports/national.pdf")]
+    [Authorize(Policy = Policies.ViewFigures)]
+    [Produces(XlsxExport.ContentType, DocxReport.ContentType, PdfReport.ContentType)]
     public async Task<IActionResult> National([FromQuery] FigureFilterInput filter, string? lang, CancellationToken cancellationToken) =>
-        await Reports.NationalAsync(this, requests, workbook, localizer, clock, filter, lang, cancellationToken);
+        await reports.NationalAsync(this, filter, lang, cancellationToken);
+
+    /// <summary>A base's report, for whoever may read the base (<see cref="BaseOperations.Read"/>).</summary>
+    [HttpGet("reports/bases/{code}.xlsx")]
+    [HttpGet("reports/bases/{code}.docx")]
+    [HttpGet("reports/bases/{code}.pdf")]
+    [Produces(XlsxExport.ContentType, DocxReport.ContentType, PdfReport.ContentType)]
+    public async Task<IActionResult> Base(string code, string? status, string? lang, CancellationToken cancellationToken) =>
+        await reports.BaseAsync(this, code, status, lang, cancellationToken);
 }

@@ -1,71 +1,158 @@
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using A = DocumentFormat.OpenXml.Drawing;
+using Dw = DocumentFormat.OpenXml.Drawing.Wordprocessing;
+using Pic = DocumentFormat.OpenXml.Drawing.Pictures;
 using MieEvaluation.Web.Localization;
 using MieEvaluation.Web.Services.Exports;
 
 namespace MieEvaluation.Web.Services.Reports;
 
 /// <summary>
-/// The national report as an editable Word document (docs/exports.md): A4, a title and the filters, one heading and one
-/// real Word table per table of the report (the workbook's sheets: the same content), the header row repeated after a
-/// page break, page numbers in the footer, and the document's title and date in its properties. Fonts are named as a
+/// A report as an editable Word document (docs/exports.md), from the same <see cref="ReportDocument"/> as the PDF:
+/// A4, a title page, Heading 1 per section, real Word tables whose header row repeats after a page break, charts as
+/// high-resolution pictures, "page n of N" as Word fields in the footer, and the title and date in its properties. Fonts are named as a
 /// ministry's documents use them — 黑体 for headings, 宋体 for text — with Latin fallbacks.
 /// </summary>
 public static class DocxReport
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
-    public static byte[] Write(string title, IReadOnlyList<string> subtitle, IReadOnlyList<WorkbookSheet> tables, ReportAppendix methods, string language,
-        DateTime madeAtUtc)
+    /// <summary>A chart's size on the page in points (the text width of A4 less the margins), drawn at 3 pixels per point.</summary>
+    private const int ChartWidth = 450, ChartHeight = 250;
+    private const float ChartScale = 3;
+    private const long EmuPerPoint = 12700;
+
+    /// <summary>The report as .docx bytes; charts are drawn with the report font (<see cref="ReportFonts"/>), null without one.</summary>
+    public static byte[]? Write(ReportDocument report, ReportFonts fonts)
     {
+        if (report.Blocks.Any(b => b is ReportChart) && fonts.Whole is null)
+        {
+            return null;
+        }
+
         using var stream = new MemoryStream();
         using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
         {
-            document.PackageProperties.Title = title;
-            document.PackageProperties.Created = madeAtUtc;
-            document.PackageProperties.Language = language;
+            document.PackageProperties.Title = report.Title;
+            document.PackageProperties.Created = report.MadeAtUtc;
+            document.PackageProperties.Creator = "MieEvaluation";
+            document.PackageProperties.Language = report.Language;
             var main = document.AddMainDocumentPart();
-            main.AddNewPart<StyleDefinitionsPart>().Styles = Styles(language);
+            main.AddNewPart<StyleDefinitionsPart>().Styles = Styles(report.Language);
             var footer = main.AddNewPart<FooterPart>();
-            footer.Footer = new Footer(new Paragraph(
-                new ParagraphProperties(new Justification { Val = JustificationValues.Center }),
-                new SimpleField { Instruction = "PAGE" }));
+            footer.Footer = new Footer(PageNumbers(report.PageLabel));
 
             var body = new Body();
-            body.Append(Paragraph(title, "Title"));
-            foreach (var line in subtitle)
+            body.Append(Paragraph(report.Title, "Title"));
+            foreach (var line in report.Subtitle)
             {
                 body.Append(Paragraph(line, "Subtitle"));
             }
 
-            foreach (var table in tables)
+            body.Append(new Paragraph(new Run(new Break { Type = BreakValues.Page })));
+            uint pictures = 0;
+            var footerId = main.GetIdOfPart(footer);
+            var landscape = false;
+            var blocks = report.Blocks;
+            for (var i = 0; i < blocks.Count; i++)
             {
-                body.Append(Paragraph(table.Name, "Heading1"));
-                // The sheet's own lines after its title (filters and time are the document's; a scheme's line is its own).
-                foreach (var line in table.Preamble.Skip(3))
+                // A section whose table is too wide for portrait is set on landscape pages: Word keeps a section's
+                // page setup in the paragraph that ends it.
+                if (blocks[i] is ReportHeading && WideSection(blocks, i) is { } wide && wide != landscape)
                 {
-                    body.Append(Paragraph(line, null));
+                    body.Append(new Paragraph(new ParagraphProperties(Section(landscape, footerId))));
+                    landscape = wide;
                 }
 
-                body.Append(Table(table));
+                body.Append(blocks[i] switch
+                {
+                    ReportHeading heading => Paragraph(heading.Text, "Heading1"),
+                    ReportText text => Paragraph(text.Text, null),
+                    ReportTable table => Table(table.Sheet, landscape),
+                    ReportChart chart => Picture(main, chart, fonts.Whole!, ++pictures),
+                    _ => throw new InvalidOperationException(blocks[i].GetType().Name),
+                });
             }
 
-            body.Append(Paragraph(methods.Heading, "Heading1"));
-            foreach (var paragraph in methods.Paragraphs)
-            {
-                body.Append(Paragraph(paragraph, null));
-            }
-
-            body.Append(new SectionProperties(
-                new FooterReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(footer) },
-                new PageSize { Width = 11906, Height = 16838 }, // A4 in twentieths of a point
-                new PageMargin { Top = 1440, Bottom = 1440, Left = 1247, Right = 1247, Header = 720, Footer = 720, Gutter = 0 }));
+            body.Append(Section(landscape, footerId));
             main.Document = new Document(body);
             main.Document.Save();
         }
 
         return stream.ToArray();
+    }
+
+    /// <summary>More columns than a portrait page takes at a legible size: the growth table over many years, say.</summary>
+    private const int PortraitColumns = 12;
+
+    private static bool? WideSection(IReadOnlyList<ReportBlock> blocks, int heading) =>
+        blocks.Skip(heading + 1).SkipWhile(b => b is ReportText).FirstOrDefault() switch
+        {
+            ReportTable table => table.Sheet.Headers.Count > PortraitColumns,
+            ReportChart => false,
+            _ => null,
+        };
+
+    /// <summary>A section's page setup: A4 (in twentieths of a point), portrait or landscape, with the page numbers' footer.</summary>
+    private static SectionProperties Section(bool landscape, string footerId) => new(
+        new FooterReference { Type = HeaderFooterValues.Default, Id = footerId },
+        landscape
+            ? new PageSize { Width = A4Long, Height = A4Short, Orient = PageOrientationValues.Landscape }
+            : new PageSize { Width = A4Short, Height = A4Long },
+        new PageMargin { Top = 1440, Bottom = 1440, Left = (uint)Margin, Right = (uint)Margin, Header = 720, Footer = 720, Gutter = 0 });
+
+    private const int A4Short = 11906, A4Long = 16838, Margin = 1247;
+
+    /// <summary>"第 {0} 页 / 共 {1} 页" as Word fields: PAGE for {0}, NUMPAGES for {1}, so Word counts after any edit.</summary>
+    private static Paragraph PageNumbers(string label)
+    {
+        var paragraph = new Paragraph(new ParagraphProperties(new Justification { Val = JustificationValues.Center }));
+        var parts = label.Split(["{0}", "{1}"], StringSplitOptions.None);
+        var fields = new[] { "PAGE", "NUMPAGES" };
+        for (var i = 0; i < parts.Length; i++)
+        {
+            if (parts[i].Length > 0)
+            {
+                paragraph.Append(new Run(new Text(parts[i]) { Space = SpaceProcessingModeValues.Preserve }));
+            }
+
+            if (i < parts.Length - 1)
+            {
+                var field = label.IndexOf("{0}", StringComparison.Ordinal) < label.IndexOf("{1}", StringComparison.Ordinal) ? fields[i] : fields[1 - i];
+                paragraph.Append(new SimpleField(new Run(new Text("1"))) { Instruction = field });
+            }
+        }
+
+        return paragraph;
+    }
+
+    /// <summary>A chart as an inline PNG (an inline picture never splits across pages), described by its title.</summary>
+    private static Paragraph Picture(MainDocumentPart main, ReportChart chart, SkiaSharp.SKTypeface typeface, uint number)
+    {
+        var image = main.AddImagePart(ImagePartType.Png);
+        using (var png = new MemoryStream(ReportCharts.Png(chart, typeface, ChartWidth, ChartHeight, ChartScale)))
+        {
+            image.FeedData(png);
+        }
+
+        var (cx, cy) = (ChartWidth * EmuPerPoint, ChartHeight * EmuPerPoint);
+        var picture = new Pic.Picture(
+            new Pic.NonVisualPictureProperties(new Pic.NonVisualDrawingProperties { Id = 0, Name = $"chart{number}.png" }, new Pic.NonVisualPictureDrawingProperties()),
+            new Pic.BlipFill(new A.Blip { Embed = main.GetIdOfPart(image) }, new A.Stretch(new A.FillRectangle())),
+            new Pic.ShapeProperties(new A.Transform2D(new A.Offset { X = 0, Y = 0 }, new A.Extents { Cx = cx, Cy = cy }),
+                new A.PresetGeometry(new A.AdjustValueList()) { Preset = A.ShapeTypeValues.Rectangle }));
+        var inline = new Dw.Inline(
+            new Dw.Extent { Cx = cx, Cy = cy },
+            new Dw.EffectExtent { LeftEdge = 0, TopEdge = 0, RightEdge = 0, BottomEdge = 0 },
+            new Dw.DocProperties { Id = number, Name = $"Chart {number}", Description = chart.Title },
+            new Dw.NonVisualGraphicFrameDrawingProperties(new A.GraphicFrameLocks { NoChangeAspect = true }),
+            new A.Graphic(new A.GraphicData(picture) { Uri = "http://schemas.openxmlformats.org/drawingml/2006/picture" }))
+        {
+            DistanceFromTop = 0, DistanceFromBottom = 0, DistanceFromLeft = 0, DistanceFromRight = 0,
+        };
+        return new Paragraph(new ParagraphProperties(new KeepLines(), new Justification { Val = JustificationValues.Center }), new Run(new Drawing(inline)));
     }
 
     private static Paragraph Paragraph(string text, string? style)
@@ -80,14 +167,14 @@ public static class DocxReport
         return paragraph;
     }
 
-    private static Table Table(WorkbookSheet sheet)
+    private static Table Table(WorkbookSheet sheet, bool landscape)
     {
         var table = new Table(new TableProperties(
             new TableStyle { Val = "TableGrid" },
             new TableWidth { Type = TableWidthUnitValues.Pct, Width = "5000" },
             new TableLayout { Type = TableLayoutValues.Autofit }));
         // Word needs the grid; equal columns over the text width (A4 less the margins), which autofit then adjusts.
-        var width = (11906 - (2 * 1247)) / Math.Max(1, sheet.Headers.Count);
+        var width = ((landscape ? A4Long : A4Short) - (2 * Margin)) / Math.Max(1, sheet.Headers.Count);
         table.Append(new TableGrid(sheet.Headers.Select(_ => new GridColumn { Width = width.ToString(System.Globalization.CultureInfo.InvariantCulture) })));
         var header = new TableRow(new TableRowProperties(new TableHeader(), new CantSplit()));
         foreach (var text in sheet.Headers)
@@ -102,7 +189,7 @@ public static class DocxReport
             for (var c = 0; c < sheet.Headers.Count; c++)
             {
                 var cell = c < row.Length ? row[c] : ExportCell.Empty;
-                tableRow.Append(Cell(Shown(cell, sheet.Columns[c]), bold: false, right: cell.Number is not null));
+                tableRow.Append(Cell(ReportTable.Shown(cell, sheet.Columns[c]), bold: false, right: cell.Number is not null));
             }
 
             table.Append(tableRow);
@@ -111,17 +198,16 @@ public static class DocxReport
         return table;
     }
 
-    /// <summary>A cell as the pages show it: numbers through the one display rounding, with their decimals.</summary>
-    private static string Shown(ExportCell cell, ExportColumn column) =>
-        cell.Number is { } number ? FigureFormat.Value(number, column.Kind == ColumnKind.WholeNumber ? 0 : cell.Decimals) : cell.Text ?? "";
-
     private static TableCell Cell(string text, bool bold, bool right)
     {
-        var run = new Run(new Text(text) { Space = SpaceProcessingModeValues.Preserve });
+        // Tables are set at 8 pt (as the PDF's), so that a growth table over many years stays legible on one page width.
+        var properties = new RunProperties(new FontSize { Val = "16" });
         if (bold)
         {
-            run.PrependChild(new RunProperties(new Bold()));
+            properties.PrependChild(new Bold());
         }
+
+        var run = new Run(properties, new Text(text) { Space = SpaceProcessingModeValues.Preserve });
 
         return new TableCell(new Paragraph(
             new ParagraphProperties(new Justification { Val = right ? JustificationValues.Right : JustificationValues.Left }, new SpacingBetweenLines { After = "0" }),
@@ -171,14 +257,4 @@ public static class DocxReport
                     new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 }, new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 })))
             { Type = StyleValues.Table, StyleId = "TableGrid" });
     }
-}
-
-/// <summary>A closing section in words: the methods appendix (docs/formulas.md, said for readers).</summary>
-public sealed record ReportAppendix(string Heading, IReadOnlyList<string> Paragraphs)
-{
-    private static readonly string[] MethodKeys =
-        ["Scope", "Aggregate", "Cagr", "Panel", "Rounding", "Completeness", "Scores"];
-
-    public static ReportAppendix Methods(Microsoft.Extensions.Localization.IStringLocalizer localizer) =>
-        new(localizer["Report.Methods"], [.. MethodKeys.Select(k => localizer[$"Report.Method.{k}"].Value)]);
 }

@@ -15,46 +15,68 @@ namespace MieEvaluation.Web.Services.Reports;
 /// <summary>What the national report covers: the dashboard's query, its scope, and the filters in words.</summary>
 public sealed record ReportRequest(FigureQuery Query, FigureScope Scope, IReadOnlyList<string> FilterWords, RegistryFilter Registry);
 
+/// <summary>What the national report is made of, read once for every format: the dashboard's figures and breakdowns,
+/// completeness, the issues, and each scheme's results for the last year.</summary>
+public sealed record NationalReportData(
+    ReportRequest Request, DateTime MadeAtUtc, NationalFigures National, IReadOnlyList<IndicatorBreakdown> ByRegion, IReadOnlyList<IndicatorBreakdown> ByType,
+    Completeness Completeness, IssueSummary Issues, IReadOnlyList<Evaluation.Evaluation> Evaluations)
+{
+    public IReadOnlyList<int> Years => [.. Enumerable.Range(Request.Query.FromYear, Request.Query.YearCount)];
+}
+
 /// <summary>
-/// The national report as a workbook for analysts and provincial offices (docs/exports.md): a sheet per table — the
-/// growth table (all reporting bases), the balanced panel with the median of the bases' own growth, the breakdowns by
-/// region and by type, completeness, the issues by category and region, and each scheme's results — in the reader's
-/// language, with the filters and the data's time on every sheet. The figures are the dashboard's (the same services).
+/// The national report's tables (docs/exports.md) — the growth table (all reporting bases), the balanced panel with the
+/// median of the bases' own growth, the breakdowns by region and by type, completeness, the issues by category and
+/// region, and each scheme's results — as workbook sheets in the reader's language, with the filters and the data's
+/// time on every sheet. The figures are the dashboard's (the same services). The PDF and Word documents set the same
+/// tables among their text and charts (<see cref="NationalReport"/>).
 /// </summary>
 public sealed class NationalWorkbook(FiguresService figures, CompletenessService completeness, IssueSummaryService issues, SchemeStore schemes,
     EvaluationResults results, IStringLocalizer<SharedResource> localizer, TimeProvider clock)
 {
-    public async Task<IReadOnlyList<WorkbookSheet>> BuildAsync(ReportRequest request, CancellationToken cancellationToken = default)
+    public async Task<NationalReportData> LoadAsync(ReportRequest request, CancellationToken cancellationToken = default)
     {
         var query = request.Query;
-        var madeAt = clock.GetUtcNow().UtcDateTime;
-        var years = Enumerable.Range(query.FromYear, query.YearCount).ToList();
-        IReadOnlyList<string> Preamble(string sheetTitle) =>
-        [
-            $"{localizer["Report.NationalTitle"]} · {sheetTitle}",
-            $"{localizer["Report.Filters"]}: {string.Join("; ", request.FilterWords)}",
-            localizer["Report.DataAsOf", madeAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)],
-        ];
-
-        var national = await figures.NationalAsync(query, cancellationToken);
-        var sheets = new List<WorkbookSheet>
-        {
-            GrowthSheet(localizer["Report.Sheet.Growth"], Preamble, national, years, balanced: false),
-            GrowthSheet(localizer["Report.Sheet.Balanced"], Preamble, national, years, balanced: true),
-            BreakdownSheet(localizer["Report.Sheet.ByRegion"], Preamble, await figures.BreakdownAsync(query, Breakdown.Region, cancellationToken), years, Group),
-            BreakdownSheet(localizer["Report.Sheet.ByType"], Preamble, await figures.BreakdownAsync(query, Breakdown.Type, cancellationToken), years, Group),
-            CompletenessSheet(localizer["Report.Sheet.Completeness"], Preamble,
-                await completeness.LoadAsync(query.FromYear, query.ToYear, request.Registry, cancellationToken), years),
-            IssuesSheet(localizer["Report.Sheet.Issues"], Preamble, await issues.LoadAsync(new IssueFilter(null, null, query.Regions, null), cancellationToken)),
-        };
+        var evaluations = new List<Evaluation.Evaluation>();
         foreach (var scheme in await schemes.LatestAsync(cancellationToken))
         {
             if (await results.ComputeAsync(scheme.Code, query.ToYear, null, cancellationToken) is { } evaluation)
             {
-                sheets.Add(ResultsSheet($"{localizer["Report.Sheet.Results"]} {scheme.Code}", Preamble, evaluation));
+                evaluations.Add(evaluation);
             }
         }
 
+        return new NationalReportData(request, clock.GetUtcNow().UtcDateTime,
+            await figures.NationalAsync(query, cancellationToken),
+            await figures.BreakdownAsync(query, Breakdown.Region, cancellationToken),
+            await figures.BreakdownAsync(query, Breakdown.Type, cancellationToken),
+            await completeness.LoadAsync(query.FromYear, query.ToYear, request.Registry, cancellationToken),
+            await issues.LoadAsync(new IssueFilter(null, null, query.Regions, null), cancellationToken),
+            evaluations);
+    }
+
+    /// <summary>The lines above a sheet's table: the report and sheet title, the filters, the data's time.</summary>
+    public IReadOnlyList<string> Preamble(NationalReportData data, string sheetTitle) =>
+    [
+        $"{localizer["Report.NationalTitle"]} · {sheetTitle}",
+        $"{localizer["Report.Filters"]}: {string.Join("; ", data.Request.FilterWords)}",
+        localizer["Report.DataAsOf", data.MadeAtUtc.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)],
+    ];
+
+    public IReadOnlyList<WorkbookSheet> Sheets(NationalReportData data)
+    {
+        var years = data.Years.ToList();
+        IReadOnlyList<string> Preamble(string title) => this.Preamble(data, title);
+        var sheets = new List<WorkbookSheet>
+        {
+            GrowthSheet(localizer["Report.Sheet.Growth"], Preamble, data.National, years, balanced: false),
+            GrowthSheet(localizer["Report.Sheet.Balanced"], Preamble, data.National, years, balanced: true),
+            BreakdownSheet(localizer["Report.Sheet.ByRegion"], Preamble, data.ByRegion, years, Group),
+            BreakdownSheet(localizer["Report.Sheet.ByType"], Preamble, data.ByType, years, Group),
+            CompletenessSheet(localizer["Report.Sheet.Completeness"], Preamble, data.Completeness, years),
+            IssuesSheet(localizer["Report.Sheet.Issues"], Preamble, data.Issues),
+        };
+        sheets.AddRange(data.Evaluations.Select(e => ResultsSheet($"{localizer["Report.Sheet.Results"]} {e.Scheme.Scheme.Code}", Preamble, e)));
         return sheets;
     }
 
@@ -176,7 +198,7 @@ public sealed class NationalWorkbook(FiguresService figures, CompletenessService
     /// <summary>A growth rate as a percentage number at full precision, shown with one decimal like the dashboard.</summary>
     private static ExportCell Percentage(decimal? rate) => ExportCell.Of(rate * 100m, 1);
 
-    private string Group(string code) =>
+    public string Group(string code) =>
         code == FiguresService.CentralAndWest ? localizer["Region.CentralWest"]
         : RegistryCodes.TryParseRegion(code, out var region) ? localizer.Name(region)
         : RegistryCodes.TryParseType(code, out var type) ? localizer.Name(type) : code;

@@ -7,20 +7,6 @@ using MieEvaluation.Web.Services.Evaluation;
 
 namespace MieEvaluation.Web.ViewModels.Evaluation;
 
-/// <summary>Scores as shown: one decimal, halves away from zero (the one display rounding), "—" when undefined.</summary>
-public static class ScoreDisplay
-{
-    public static string Score(double? value) =>
-        value is { } v && double.IsFinite(v) ? DisplayRounding.Round((decimal)v, 1).ToString("0.0", CultureInfo.CurrentCulture) : "—";
-
-    /// <summary>A share (0.25) as a percentage with one decimal (25.0 %).</summary>
-    public static string Share(double? value) => FigureFormat.Percent(value is { } v && double.IsFinite(v) ? (decimal)v : null);
-
-    /// <summary>A consistency ratio to three decimals, as in the refusal's message.</summary>
-    public static string Ratio(double? value) =>
-        value is { } v ? DisplayRounding.Round((decimal)v, 3).ToString("0.000", CultureInfo.CurrentCulture) : "—";
-}
-
 /// <summary>The schemes and, per scheme and year, whether its results are published.</summary>
 public sealed record SchemesPage(IReadOnlyList<SchemeVersion> Schemes, IReadOnlyList<int> Years, IReadOnlyList<ResultPublication> Publications)
 {

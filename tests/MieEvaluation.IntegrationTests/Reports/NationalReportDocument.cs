@@ -30,7 +30,9 @@ public sealed class NationalReportDocument(SeedPanel.Fixture fixture) : IClassFi
             "rows": {r.cells[0].text: [c.text for c in r.cells] for r in growth.rows[1:]},
             "a4": [round(section.page_width.mm), round(section.page_height.mm)],
             "pageField": "PAGE" in section.footer._element.xml,
-            "last": [p.text for p in document.paragraphs][-8:],
+            "last": [p.text for p in document.paragraphs][-9:],
+            "pictures": [s.height.pt / s.width.pt for s in document.inline_shapes],
+            "pageCount": "NUMPAGES" in section.footer._element.xml,
         }, ensure_ascii=False))
         """;
 
@@ -57,6 +59,11 @@ public sealed class NationalReportDocument(SeedPanel.Fixture fixture) : IClassFi
         Assert.True(read.GetProperty("repeat").GetBoolean());
         Assert.Equal([210, 297], read.GetProperty("a4").EnumerateArray().Select(v => v.GetInt32()));
         Assert.True(read.GetProperty("pageField").GetBoolean());
+        Assert.True(read.GetProperty("pageCount").GetBoolean());
+        // The trend charts: a picture per indicator, each as wide as the text and kept in its proportions.
+        var pictures = read.GetProperty("pictures").EnumerateArray().Select(p => p.GetDouble()).ToList();
+        Assert.Equal(national.RootElement.GetProperty("indicators").GetArrayLength(), pictures.Count);
+        Assert.All(pictures, ratio => Assert.InRange(ratio, 0.5, 0.6));
         // The methods appendix closes the document: the heading, then the rules in words.
         var last = read.GetProperty("last").EnumerateArray().Select(p => p.GetString()).ToList();
         Assert.Equal("方法说明", last[0]);

@@ -105,6 +105,26 @@ public static class DocxReport
 
     private const int A4Short = 11906, A4Long = 16838, Margin = 1247;
 
+    /// <summary>
+    /// Column widths (twentieths of a point) over the text width: each column in proportion to its longest line, a
+    /// Chinese character counting twice a Latin one, a text column at least four characters and at most twenty-four
+    /// wide (it wraps), a number column never narrower than its widest figure (figures never wrap).
+    /// </summary>
+    private static int[] ColumnWidths(WorkbookSheet sheet, int textWidth)
+    {
+        static int Width(string text) => text.Sum(c => c is >= '\u2E80' and <= '\uFFEF' ? 2 : 1);
+        var weights = sheet.Columns.Select((column, c) =>
+        {
+            var cells = sheet.Rows.Select(r => c < r.Length ? ReportTable.Shown(r[c], column) : "").ToList();
+            var header = sheet.Headers[c].Split(' ').Max(Width);
+            return column.Kind == ColumnKind.Text
+                ? Math.Clamp(Math.Max(header, cells.Select(Width).DefaultIfEmpty(0).Max()), 4, 24)
+                : Math.Max(Math.Max(header, 3), cells.Select(Width).DefaultIfEmpty(0).Max()) + 1;
+        }).ToList();
+        var total = Math.Max(1, weights.Sum());
+        return [.. weights.Select(w => textWidth * w / total)];
+    }
+
     /// <summary>"第 {0} 页 / 共 {1} 页" as Word fields: PAGE for {0}, NUMPAGES for {1}, so Word counts after any edit.</summary>
     private static Paragraph PageNumbers(string label)
     {
@@ -169,13 +189,14 @@ public static class DocxReport
 
     private static Table Table(WorkbookSheet sheet, bool landscape)
     {
+        var widths = ColumnWidths(sheet, (landscape ? A4Long : A4Short) - (2 * Margin));
         var table = new Table(new TableProperties(
             new TableStyle { Val = "TableGrid" },
-            new TableWidth { Type = TableWidthUnitValues.Pct, Width = "5000" },
-            new TableLayout { Type = TableLayoutValues.Autofit }));
-        // Word needs the grid; equal columns over the text width (A4 less the margins), which autofit then adjusts.
-        var width = ((landscape ? A4Long : A4Short) - (2 * Margin)) / Math.Max(1, sheet.Headers.Count);
-        table.Append(new TableGrid(sheet.Headers.Select(_ => new GridColumn { Width = width.ToString(System.Globalization.CultureInfo.InvariantCulture) })));
+            new TableWidth { Type = TableWidthUnitValues.Dxa, Width = $"{widths.Sum()}" },
+            new TableLayout { Type = TableLayoutValues.Fixed },
+            new TableCellMarginDefault(new TopMargin { Width = "0", Type = TableWidthUnitValues.Dxa }, new TableCellLeftMargin { Width = 57, Type = TableWidthValues.Dxa },
+                new BottomMargin { Width = "0", Type = TableWidthUnitValues.Dxa }, new TableCellRightMargin { Width = 57, Type = TableWidthValues.Dxa })));
+        table.Append(new TableGrid(widths.Select(w => new GridColumn { Width = $"{w}" })));
         var header = new TableRow(new TableRowProperties(new TableHeader(), new CantSplit()));
         foreach (var text in sheet.Headers)
         {
@@ -216,7 +237,8 @@ public static class DocxReport
 
     private static Styles Styles(string language)
     {
-        static Style Paragraph(string id, string name, string eastAsia, string size, bool bold, string? basedOn = "Normal", bool heading = false)
+        static Style Paragraph(string id, string name, string eastAsia, string size, bool bold, string? basedOn = "Normal", bool heading = false,
+            string? titleSpace = null)
         {
             var properties = new StyleRunProperties(
                 new RunFonts { Ascii = "Arial", HighAnsi = "Arial", EastAsia = eastAsia },
@@ -233,6 +255,12 @@ public static class DocxReport
             }
 
             style.Append(new PrimaryStyle());
+            if (titleSpace is not null)
+            {
+                // The title page: centred, the title a third of the way down.
+                style.Append(new StyleParagraphProperties(new SpacingBetweenLines { Before = titleSpace, After = "240" }, new Justification { Val = JustificationValues.Center }));
+            }
+
             if (heading)
             {
                 style.Append(new StyleParagraphProperties(new KeepNext(), new SpacingBetweenLines { Before = "240", After = "120" }, new OutlineLevel { Val = 0 }));
@@ -247,8 +275,8 @@ public static class DocxReport
         return new Styles(
             new DocDefaults(new RunPropertiesDefault(new RunPropertiesBaseStyle(new Languages { Val = language, EastAsia = "zh-CN" }))),
             normal,
-            Paragraph("Title", "Title", "SimHei", "36", bold: true),
-            Paragraph("Subtitle", "Subtitle", "SimSun", "21", bold: false),
+            Paragraph("Title", "Title", "SimHei", "36", bold: true, titleSpace: "4800"),
+            Paragraph("Subtitle", "Subtitle", "SimSun", "21", bold: false, titleSpace: "0"),
             Paragraph("Heading1", "heading 1", "SimHei", "28", bold: true, heading: true),
             new Style(new StyleName { Val = "Table Grid" }, new BasedOn { Val = "TableNormal" },
                 new StyleTableProperties(new TableBorders(

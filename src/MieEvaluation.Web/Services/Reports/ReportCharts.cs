@@ -64,10 +64,19 @@ public static class ReportCharts
         var top = TitleSize + 6 + SmallSize + 8;
         var legendHeight = rows.Count * LegendRow;
         var plotHeight = height - top - legendHeight - 4;
-        canvas.Save();
-        canvas.Translate(0, top);
-        Plot(chart).Render(canvas, (int)width, (int)plotHeight);
-        canvas.Restore();
+        // ScottPlot clears the canvas it renders on: it draws into a picture of the plot's size, which is then placed
+        // (and stays vector in a PDF).
+        using (var recorder = new SKPictureRecorder())
+        {
+            var bounds = SKRect.Create(width, plotHeight);
+            Plot(chart).Render(recorder.BeginRecording(bounds), (int)width, (int)plotHeight);
+            using var picture = recorder.EndRecording();
+            canvas.Save();
+            canvas.Translate(0, top);
+            canvas.ClipRect(bounds);
+            canvas.DrawPicture(picture);
+            canvas.Restore();
+        }
 
         using var line = new SKPaint { StrokeWidth = 2, IsAntialias = true, Style = SKPaintStyle.Stroke };
         var y = top + plotHeight + 4;

@@ -18,6 +18,12 @@ if ! /usr/bin/python3 -c 'import pandas, openpyxl, jsonschema, docx' 2>/dev/null
     || echo "Could not install the python readers: the analysts' tests will fail." >&2
 fi
 
+# The reports are read back by poppler (pdftotext, pdfinfo, pdffonts) and opened by LibreOffice headless, as an office without Microsoft Office opens them.
+if [ ! -x /usr/bin/pdftotext ] || [ ! -x /usr/bin/soffice ] || ! dpkg -s libreoffice-calc-nogui >/dev/null 2>&1; then
+  apt-get update -qq && apt-get install -y -qq poppler-utils libreoffice-writer-nogui libreoffice-calc-nogui >/dev/null \
+    || echo "Could not install poppler-utils and LibreOffice: the report tests will fail." >&2
+fi
+
 # The deployment test runs nginx in front of two app instances (docs/deploy-linux.md), with Debian's nginx.
 if [ ! -x /usr/sbin/nginx ]; then
   apt-get update -qq && apt-get install -y -qq nginx >/dev/null \

@@ -30,9 +30,10 @@ internal static partial class DocumentReaders
             return (match.Groups["name"].Value, match.Groups["type"].Value.Trim(), match.Groups["emb"].Value == "yes");
         })];
 
-    /// <summary>How many raster images the PDF holds (pdfimages -list).</summary>
+    /// <summary>How many raster images the PDF holds (pdfimages -list; an image's transparency mask is not counted).</summary>
     public static async Task<int> PdfImageCountAsync(string file) =>
-        (await RunAsync("/usr/bin/pdfimages", ["-list", file])).Split('\n').Skip(2).Count(l => l.Trim().Length > 0);
+        (await RunAsync("/usr/bin/pdfimages", ["-list", file])).Split('\n').Skip(2)
+            .Count(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries) is [_, _, "image", ..]);
 
     /// <summary>
     /// Converts <paramref name="file"/> with LibreOffice headless to <paramref name="format"/> (e.g. <c>pdf</c>, or a CSV

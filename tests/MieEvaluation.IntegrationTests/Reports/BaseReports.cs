@@ -18,7 +18,7 @@ public sealed class BaseReports(SeedPanel.Fixture fixture) : IClassFixture<SeedP
 {
     private const string Code = "16R01";
 
-    private async Task<(string File, HttpResponseMessage Response)> DownloadAsync(HttpClient client, string url)
+    private static async Task<(string File, HttpResponseMessage Response)> DownloadAsync(HttpClient client, string url)
     {
         var response = await client.GetAsync(new Uri(url, UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -28,7 +28,7 @@ public sealed class BaseReports(SeedPanel.Fixture fixture) : IClassFixture<SeedP
     }
 
     /// <summary>The base page's values table: per indicator code, the figures as printed, year by year, and the growth.</summary>
-    private async Task<Dictionary<string, (string Name, List<string> Values, string Cagr)>> PageValuesAsync(HttpClient client, string language)
+    private static async Task<Dictionary<string, (string Name, List<string> Values, string Cagr)>> PageValuesAsync(HttpClient client, string language)
     {
         var page = await client.GetDocumentAsync($"/bases/{Code}", language);
         return page.QuerySelectorAll("#base-values tbody tr[data-indicator]").ToDictionary(
@@ -49,10 +49,12 @@ public sealed class BaseReports(SeedPanel.Fixture fixture) : IClassFixture<SeedP
 
         Assert.Equal("application/pdf", response.Content.Headers.ContentType!.MediaType);
         Assert.Matches($"^{Code} .+ 评估报告$", info["Title"]);
-        Assert.Contains(info["Title"], await DocumentReaders.PdfTextAsync(file, 1), StringComparison.Ordinal);
+        // On the title page too (where a long name wraps).
+        var titlePage = Regex.Replace(await DocumentReaders.PdfTextAsync(file, 1), @"\s", "");
+        Assert.True(titlePage.Contains(info["Title"].Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal), $"{info["Title"]} not in {titlePage}");
         Assert.All(await DocumentReaders.PdfFontsAsync(file), f => Assert.True(f.Embedded, $"{f.Name} is not embedded"));
         Assert.Equal(0, await DocumentReaders.PdfImageCountAsync(file));
-        Assert.Contains($"第 1 页 / 共 {info["Pages"]} 页", text, StringComparison.Ordinal);
+        Assert.Matches($@"第\s*1\s*页\s*/\s*共\s*{info["Pages"]}\s*页", text);
         Assert.Equal(12, values.Count);
         foreach (var (_, (name, shown, cagr)) in values)
         {
@@ -60,11 +62,11 @@ public sealed class BaseReports(SeedPanel.Fixture fixture) : IClassFixture<SeedP
             var line = new Regex(string.Join(@"\s+", shown.Select(Regex.Escape)) + @"\s+" + Regex.Escape(cagr));
             Assert.True(line.IsMatch(text), $"no line of the PDF reads {line}");
             // Its chart: the indicator's name as the chart's title, with the legend naming the three lines.
-            Assert.True(Regex.Matches(text, Regex.Escape(name)).Count >= 3, $"{name}: in the values, the standing and its chart");
+            Assert.True(Regex.Count(text, Regex.Escape(name)) >= 3, $"{name}: in the values, the standing and its chart");
         }
 
         // Each chart's legend names the base and the two means it is drawn against: twelve charts, besides the comparison table.
-        Assert.True(Regex.Matches(text, "同类基地平均").Count >= 2 * values.Count, "a legend per chart and a row per indicator");
+        Assert.True(Regex.Count(text, "同类基地平均") >= 2 * values.Count, "a legend per chart and a row per indicator");
     }
 
     [Fact]

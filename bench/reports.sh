@@ -75,7 +75,7 @@ pages=$(pdfinfo "$WORK/national-pdf.file" 2>/dev/null | awk '/^Pages:/ { print $
 app_stop
 log "peak resident memory: $after_first MB after the measured requests, $after_all MB after $((6 * REQUESTS)) more"
 row "Peak resident memory of the app (VmHWM)" "after the rows above, then after $((6 * REQUESTS)) more PDF and Word reports" \
-  "**$after_first MB**, then **$after_all MB**" "bounded: no growth with repetition" "$(verdict "$after_all" '<=' "$((after_first + 50))")"
+  "**$after_first MB**, then **$after_all MB**" "bounded: within 50 MB of the first rounds" "$(verdict "$after_all" '<=' "$((after_first + 50))")"
 
 {
   echo "### Results of \`bench/reports.sh\` ($(date -u '+%Y-%m-%d %H:%M UTC'))"

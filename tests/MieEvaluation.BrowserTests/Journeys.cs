@@ -70,6 +70,25 @@ public sealed class Journeys : IClassFixture<BrowserFixture>
     }
 
     [Fact]
+    public async Task OfficialDownloadsABasesReportFromItsPageMenu()
+    {
+        var (page, errors) = await _browser.SignedInPageAsync("zh-CN", Roles.Official);
+        await page.GotoAsync("/bases/16R01");
+
+        // The menu opens on a click (a details element, no script) and offers the three formats.
+        await page.ClickAsync("[data-report-menu=base] summary");
+        await page.WaitForSelectorAsync("a[data-report=base-pdf]", new() { State = WaitForSelectorState.Visible });
+        var formats = await page.Locator("[data-report-menu=base] a").AllTextContentsAsync();
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("a[data-report=base-pdf]"));
+        var bytes = await File.ReadAllBytesAsync(await download.PathAsync());
+
+        Assert.Equal(["PDF（打印用）", "Word（可编辑）", "Excel（数据表）"], formats);
+        Assert.Matches(@"^mie-base-report-16R01-zhCN-\d{8}\.pdf$", download.SuggestedFilename);
+        Assert.Equal("%PDF-", Encoding.ASCII.GetString(bytes, 0, 5));
+        Assert.Empty(errors);
+    }
+
+    [Fact]
     public async Task TheSecondOfTwoEditorsGetsTheConflictPage()
     {
         var first = await _browser.App.CreateUserAsync(Roles.Evaluator);

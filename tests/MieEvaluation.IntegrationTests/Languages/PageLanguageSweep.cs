@@ -94,7 +94,7 @@ public sealed partial class PageLanguageSweep(PageLanguageSweep.Demo demo, Xunit
     }
 
     private static bool IsPage(string href) =>
-        !href.StartsWith("/export/", StringComparison.Ordinal) && !href.StartsWith("/api/", StringComparison.Ordinal)
+        !href.StartsWith("/export/", StringComparison.Ordinal) && !href.StartsWith("/reports/", StringComparison.Ordinal) && !href.StartsWith("/api/", StringComparison.Ordinal)
         && !href.StartsWith("/import/template", StringComparison.Ordinal) && !href.Contains("/download", StringComparison.Ordinal)
         && !href.StartsWith("/lib/", StringComparison.Ordinal) && !href.StartsWith("/health", StringComparison.Ordinal);
 

@@ -1,11 +1,6 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
-using MieEvaluation.Domain.Evaluation;
 using MieEvaluation.Web.Security;
-using MieEvaluation.Web.Services.Registry;
-using MieEvaluation.Web.Services.Reports;
 using MieEvaluation.Web.ViewModels.Figures;
 
 namespace MieEvaluation.Web.Controllers;

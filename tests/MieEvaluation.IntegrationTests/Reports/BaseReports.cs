@@ -127,8 +127,7 @@ public sealed class BaseReports(SeedPanel.Fixture fixture) : IClassFixture<SeedP
             {
                 // The stored number, rounded as the page rounds it (halves away from zero), prints as the page does.
                 var stored = row[2 + y].ValueKind == JsonValueKind.Null ? null : (decimal?)row[2 + y].GetDecimal();
-                var decimals = shown[y].Contains('.', StringComparison.Ordinal) ? shown[y].Length - shown[y].IndexOf('.', StringComparison.Ordinal) - 1 : 0;
-                var printed = stored is { } v ? Math.Round(v, decimals, MidpointRounding.AwayFromZero).ToString($"N{decimals}", CultureInfo.GetCultureInfo("zh-CN")) : "—";
+                var printed = stored is { } v ? Printed.Like(v, shown[y], CultureInfo.GetCultureInfo("zh-CN")) : "—";
                 Assert.Equal(shown[y], printed);
             }
         }

@@ -13,25 +13,40 @@ public sealed record EvaluationScheme(
     decimal MaxMissingWeight,
     Weighting DimensionWeighting,
     IReadOnlyList<SchemeDimension> Dimensions,
-    IReadOnlyList<SchemeGrade> Grades)
+    IReadOnlyList<SchemeGrade> Grades,
+    IReadOnlyList<SchemeCriterion>? CriteriaOrNone = null,
+    Review.ExpertAggregate ExpertAggregate = Review.ExpertAggregate.TrimmedMean)
 {
     public IEnumerable<SchemeItem> Items => Dimensions.SelectMany(d => d.Items);
+
+    /// <summary>The qualitative criteria the experts score (docs/evaluation.md); none for a scheme of data alone.</summary>
+    public IReadOnlyList<SchemeCriterion> Criteria => CriteriaOrNone ?? [];
 }
+
+/// <summary>A qualitative criterion the experts score from 0 to <see cref="MaxScore"/>, with guidance for them.</summary>
+public sealed record SchemeCriterion(string Code, string NameZh, string NameEn, decimal MaxScore, string GuidanceZh, string GuidanceEn);
 
 /// <summary>A first-level indicator: its items, its weight among the dimensions, and how its items are weighted.</summary>
 public sealed record SchemeDimension(string Code, string NameZh, string NameEn, decimal Weight, Weighting Weighting, IReadOnlyList<SchemeItem> Items);
 
-/// <summary>A second-level indicator: one indicator's level in the year, or its growth over the span before it.</summary>
+/// <summary>
+/// A second-level indicator: one indicator's level in the year, or its growth over the span before it; or, with
+/// <see cref="Criterion"/>, the experts' aggregated score of a criterion (then <see cref="Indicator"/> is empty).
+/// </summary>
 public sealed record SchemeItem(
     string Indicator,
     ItemMeasure Measure,
     decimal Weight = 1m,
     int GrowthSpan = 1,
     ItemTransform Transform = ItemTransform.None,
-    ItemDirection Direction = ItemDirection.Higher)
+    ItemDirection Direction = ItemDirection.Higher,
+    string? Criterion = null)
 {
-    /// <summary>The item's name in results: <c>indicator:level</c> or <c>indicator:growth</c> (one of each per scheme).</summary>
-    public string Key => $"{Indicator}:{(Measure == ItemMeasure.Level ? "level" : "growth")}";
+    /// <summary>
+    /// The item's name in results: <c>indicator:level</c> or <c>indicator:growth</c> (one of each per scheme), or
+    /// <c>criterion:code</c>.
+    /// </summary>
+    public string Key => Criterion is { } criterion ? $"criterion:{criterion}" : $"{Indicator}:{(Measure == ItemMeasure.Level ? "level" : "growth")}";
 }
 
 /// <summary>A grade, given to a total of at least <see cref="MinScore"/> (the highest such grade).</summary>

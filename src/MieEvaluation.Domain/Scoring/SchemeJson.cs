@@ -10,9 +10,20 @@ namespace MieEvaluation.Domain.Scoring;
 /// </summary>
 public static class SchemeJson
 {
-    private static readonly string[] SchemeFields = ["code", "name_zh", "name_en", "normalisation", "peer_group", "max_missing_weight", "dimension_weighting", "dimensions", "grades"];
+    private static readonly string[] SchemeFields =
+        ["code", "name_zh", "name_en", "normalisation", "peer_group", "max_missing_weight", "dimension_weighting", "dimensions", "grades", "criteria", "expert_aggregate"];
     private static readonly string[] DimensionFields = ["code", "name_zh", "name_en", "weight", "weighting", "items"];
     private static readonly string[] ItemFields = ["indicator", "measure", "growth_span", "weight", "transform", "direction"];
+    private static readonly string[] CriterionItemFields = ["criterion", "weight", "direction"];
+    private static readonly string[] CriterionFields = ["code", "name_zh", "name_en", "max_score", "guidance_zh", "guidance_en"];
+
+    /// <summary>The aggregates' names in the JSON.</summary>
+    private static readonly Dictionary<string, Review.ExpertAggregate> Aggregates = new(StringComparer.Ordinal)
+    {
+        ["mean"] = Review.ExpertAggregate.Mean,
+        ["median"] = Review.ExpertAggregate.Median,
+        ["trimmed_mean"] = Review.ExpertAggregate.TrimmedMean,
+    };
     private static readonly string[] GradeFields = ["code", "name_zh", "name_en", "min_score"];
 
     /// <summary>The scheme, or null with the problems that prevent reading it. The scheme's rules (<see cref="SchemeRules"/>) are checked apart.</summary>
@@ -54,15 +65,22 @@ public static class SchemeJson
                 ["name_en"] = d.NameEn,
                 ["weight"] = d.Weight,
                 ["weighting"] = WeightingNode(d.Weighting),
-                ["items"] = new JsonArray([.. d.Items.Select(i => (JsonNode)new JsonObject
-                {
-                    ["indicator"] = i.Indicator,
-                    ["measure"] = i.Measure.ToString().ToLowerInvariant(),
-                    ["growth_span"] = i.GrowthSpan,
-                    ["weight"] = i.Weight,
-                    ["transform"] = i.Transform.ToString().ToLowerInvariant(),
-                    ["direction"] = i.Direction.ToString().ToLowerInvariant(),
-                })]),
+                ["items"] = new JsonArray([.. d.Items.Select(i => (JsonNode)(i.Criterion is { } criterion
+                    ? new JsonObject
+                    {
+                        ["criterion"] = criterion,
+                        ["weight"] = i.Weight,
+                        ["direction"] = i.Direction.ToString().ToLowerInvariant(),
+                    }
+                    : new JsonObject
+                    {
+                        ["indicator"] = i.Indicator,
+                        ["measure"] = i.Measure.ToString().ToLowerInvariant(),
+                        ["growth_span"] = i.GrowthSpan,
+                        ["weight"] = i.Weight,
+                        ["transform"] = i.Transform.ToString().ToLowerInvariant(),
+                        ["direction"] = i.Direction.ToString().ToLowerInvariant(),
+                    }))]),
             })]),
             ["grades"] = new JsonArray([.. scheme.Grades.Select(g => (JsonNode)new JsonObject
             {
@@ -72,6 +90,21 @@ public static class SchemeJson
                 ["min_score"] = g.MinScore,
             })]),
         };
+        // Written only for a scheme with criteria, so that a scheme of data alone reads back exactly as before.
+        if (scheme.Criteria.Count > 0)
+        {
+            root["criteria"] = new JsonArray([.. scheme.Criteria.Select(c => (JsonNode)new JsonObject
+            {
+                ["code"] = c.Code,
+                ["name_zh"] = c.NameZh,
+                ["name_en"] = c.NameEn,
+                ["max_score"] = c.MaxScore,
+                ["guidance_zh"] = c.GuidanceZh,
+                ["guidance_en"] = c.GuidanceEn,
+            })]);
+            root["expert_aggregate"] = Aggregates.Single(a => a.Value == scheme.ExpertAggregate).Key;
+        }
+
         return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
     }
 
@@ -91,13 +124,27 @@ public static class SchemeJson
             Fields(o, "", SchemeFields);
             var dimensions = List(o, "dimensions", "", Dimension);
             var grades = List(o, "grades", "", Grade);
+            var criteria = o.ContainsKey("criteria") ? List(o, "criteria", "", Criterion) : [];
+            var aggregate = Review.ExpertAggregate.TrimmedMean;
+            if (o["expert_aggregate"] is { } node)
+            {
+                if (node is JsonValue v && v.TryGetValue<string>(out var name) && Aggregates.TryGetValue(name.Trim(), out var chosen))
+                {
+                    aggregate = chosen;
+                }
+                else
+                {
+                    Problems.Add(new("expert_aggregate", "UnknownOption", string.Join(" | ", Aggregates.Keys)));
+                }
+            }
+
             return new EvaluationScheme(
                 Text(o, "code", "") ?? "", Text(o, "name_zh", "") ?? "", Text(o, "name_en", "") ?? "",
                 Choice<Normalisation>(o, "normalisation", "", Normalisation.MinMax) ?? Normalisation.MinMax,
                 Choice<PeerGroup>(o, "peer_group", "", PeerGroup.Type) ?? PeerGroup.Type,
                 Number(o, "max_missing_weight", "", 0.25m) ?? 0,
                 WeightingOf(o, "dimension_weighting", "", allowEntropy: false),
-                dimensions, grades);
+                dimensions, grades, criteria, aggregate);
         }
 
         private SchemeDimension Dimension(JsonObject o, string path)
@@ -107,8 +154,26 @@ public static class SchemeJson
                 Number(o, "weight", path, 1m) ?? 0, WeightingOf(o, "weighting", path, allowEntropy: true), List(o, "items", path, Item));
         }
 
+        private SchemeCriterion Criterion(JsonObject o, string path)
+        {
+            Fields(o, path, CriterionFields);
+            return new SchemeCriterion(Text(o, "code", path) ?? "", Text(o, "name_zh", path) ?? "", Text(o, "name_en", path) ?? "",
+                Number(o, "max_score", path, null) ?? 0, OptionalText(o, "guidance_zh", path), OptionalText(o, "guidance_en", path));
+        }
+
+        private string OptionalText(JsonObject o, string name, string path) => o.ContainsKey(name) ? Text(o, name, path) ?? "" : "";
+
         private SchemeItem Item(JsonObject o, string path)
         {
+            // An item is an indicator's level or growth, or the experts' score of a criterion: never both.
+            if (o.ContainsKey("criterion"))
+            {
+                Fields(o, path, CriterionItemFields);
+                return new SchemeItem("", ItemMeasure.Level, Number(o, "weight", path, 1m) ?? 0,
+                    Direction: Choice<ItemDirection>(o, "direction", path, ItemDirection.Higher) ?? ItemDirection.Higher,
+                    Criterion: Text(o, "criterion", path) ?? "");
+            }
+
             Fields(o, path, ItemFields);
             var span = Number(o, "growth_span", path, 1m) ?? 1;
             if (span != decimal.Truncate(span) || span is < 1 or > 20)

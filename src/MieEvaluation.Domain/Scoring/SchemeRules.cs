@@ -11,6 +11,11 @@ public static partial class SchemeRules
 {
     public const int MaxNameLength = 200;
 
+    /// <summary>The highest maximum score a criterion may have (scores are out of 100 or 10 in practice).</summary>
+    public const int MaxCriterionScore = 1000;
+
+    public const int MaxGuidanceLength = 4000;
+
     public static IReadOnlyList<SchemeProblem> Check(EvaluationScheme scheme, IReadOnlySet<string> indicatorCodes)
     {
         var problems = new List<SchemeProblem>();
@@ -45,7 +50,14 @@ public static partial class SchemeRules
             {
                 var item = dimension.Items[k];
                 var itemPath = $"{path}.items[{k}]";
-                if (!indicatorCodes.Contains(item.Indicator))
+                if (item.Criterion is { } criterion)
+                {
+                    if (scheme.Criteria.All(c => c.Code != criterion))
+                    {
+                        problems.Add(new($"{itemPath}.criterion", "UnknownCriterion", criterion));
+                    }
+                }
+                else if (!indicatorCodes.Contains(item.Indicator))
                 {
                     problems.Add(new($"{itemPath}.indicator", "UnknownIndicator", item.Indicator));
                 }
@@ -58,6 +70,26 @@ public static partial class SchemeRules
                 if (!keys.Add(item.Key))
                 {
                     problems.Add(new($"{itemPath}", "DuplicateItem", item.Key));
+                }
+            }
+        }
+
+        Duplicates(problems, scheme.Criteria.Select(c => c.Code), i => $"criteria[{i}].code", "DuplicateCode");
+        for (var c = 0; c < scheme.Criteria.Count; c++)
+        {
+            var criterion = scheme.Criteria[c];
+            CheckCode(problems, $"criteria[{c}].code", criterion.Code);
+            CheckNames(problems, $"criteria[{c}]", criterion.NameZh, criterion.NameEn);
+            if (criterion.MaxScore is <= 0 or > MaxCriterionScore)
+            {
+                problems.Add(new($"criteria[{c}].max_score", "OutOfRange", 1, MaxCriterionScore));
+            }
+
+            foreach (var (field, text) in new[] { ("guidance_zh", criterion.GuidanceZh), ("guidance_en", criterion.GuidanceEn) })
+            {
+                if (text.Length > MaxGuidanceLength)
+                {
+                    problems.Add(new($"criteria[{c}].{field}", "TooLong", MaxGuidanceLength));
                 }
             }
         }

@@ -3,8 +3,12 @@ using MieEvaluation.Domain.Statistics;
 
 namespace MieEvaluation.Domain.Scoring;
 
-/// <summary>An evaluated base and its values (approved, reported ones only: an explained gap is simply absent).</summary>
-public sealed record ScoringBase(string Code, BaseType Type, IReadOnlyDictionary<(string Indicator, int Year), decimal> Values);
+/// <summary>
+/// An evaluated base and its values (approved, reported ones only: an explained gap is simply absent), and the
+/// experts' aggregated score per criterion in the year (the aggregate the scheme uses; absent when not scored).
+/// </summary>
+public sealed record ScoringBase(string Code, BaseType Type, IReadOnlyDictionary<(string Indicator, int Year), decimal> Values,
+    IReadOnlyDictionary<string, decimal>? ExpertScores = null);
 
 /// <summary>Why an item has no raw value for a base.</summary>
 public enum ItemUndefinedReason
@@ -17,6 +21,9 @@ public enum ItemUndefinedReason
 
     /// <summary>The value is outside the transform's domain (ln(1 + x) needs x &gt; −1, √x needs x ≥ 0).</summary>
     OutsideTransform,
+
+    /// <summary>No expert score of the criterion for the base (not scored, or the stage is not closed).</summary>
+    NotScored,
 }
 
 /// <summary>
@@ -104,11 +111,19 @@ public sealed class ScoringInputs
     }
 
     /// <summary>
-    /// level: the value in the year, transformed; growth: the CAGR of the base's own values over the span ending in
+    /// criterion: the experts' aggregated score; level: the value in the year, transformed; growth: the CAGR of the base's own values over the span ending in
     /// the year (the one CAGR of docs/formulas.md), untransformed.
     /// </summary>
     private static (double, ItemUndefinedReason?, GrowthUndefinedReason?) RawValue(SchemeItem item, ScoringBase scored, int year)
     {
+        if (item.Criterion is { } criterion)
+        {
+            // The experts' score enters like any item's raw value, and is normalised among the peers like one.
+            return scored.ExpertScores is { } experts && experts.TryGetValue(criterion, out var score)
+                ? ((double)score, null, null)
+                : (double.NaN, ItemUndefinedReason.NotScored, null);
+        }
+
         decimal? ValueIn(int y) => scored.Values.TryGetValue((item.Indicator, y), out var v) ? v : null;
         if (item.Measure == ItemMeasure.Growth)
         {

@@ -13,9 +13,19 @@ public static class ScoreDisplay
     /// <summary>A share (0.25) as a percentage with one decimal (25.0 %).</summary>
     public static string Share(double? value) => FigureFormat.Percent(value is { } v && double.IsFinite(v) ? (decimal)v : null);
 
-    /// <summary>An item's name: its indicator's, with the growth span when the item is a growth rate.</summary>
-    public static string ItemName(SchemeItem item, IReadOnlyDictionary<string, (string Zh, string En)> indicatorNames, Microsoft.Extensions.Localization.IStringLocalizer localizer)
+    /// <summary>
+    /// An item's name: its indicator's, with the growth span when the item is a growth rate; or its criterion's, marked
+    /// as the experts' score.
+    /// </summary>
+    public static string ItemName(SchemeItem item, IReadOnlyDictionary<string, (string Zh, string En)> indicatorNames, Microsoft.Extensions.Localization.IStringLocalizer localizer,
+        IReadOnlyList<SchemeCriterion>? criteria = null)
     {
+        if (item.Criterion is { } code)
+        {
+            var criterion = criteria?.FirstOrDefault(c => c.Code == code);
+            return localizer["Scheme.ExpertScoreOf", criterion is null ? code : LocalizerExtensions.Pick(criterion.NameZh, criterion.NameEn)];
+        }
+
         var name = indicatorNames.TryGetValue(item.Indicator, out var n) ? LocalizerExtensions.Pick(n.Zh, n.En) : item.Indicator;
         return item.Measure == ItemMeasure.Growth ? $"{name} ({localizer["Scheme.GrowthOver", item.GrowthSpan]})" : name;
     }

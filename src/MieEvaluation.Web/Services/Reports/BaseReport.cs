@@ -184,7 +184,7 @@ public sealed class BaseReport(BasePageService pages, SchemeStore schemes, Evalu
                 var schemeItem = scheme.Items.First(i => i.Key == item.Item.Key);
                 // A growth item's raw value is a rate: shown as a percentage, like the scorecard.
                 var growth = schemeItem.Measure == ItemMeasure.Growth;
-                rows.Add([ExportCell.Of("  " + ScoreDisplay.ItemName(schemeItem, data.IndicatorNames, localizer) + (growth ? " %" : "")),
+                rows.Add([ExportCell.Of("  " + ScoreDisplay.ItemName(schemeItem, data.IndicatorNames, localizer, scheme.Criteria) + (growth ? " %" : "")),
                     ExportCell.Of(item.Item.Raw is { } raw && double.IsFinite(raw) ? (decimal)raw * (growth ? 100m : 1m) : null, growth ? 1 : 2),
                     Score(item.Item.Score), Score(item.MedianScore), Score(item.Item.Contribution), Score(item.MedianContribution)]);
             }

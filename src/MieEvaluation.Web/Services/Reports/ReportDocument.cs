@@ -44,9 +44,13 @@ public sealed record ReportText(string Text) : ReportBlock;
 /// <summary>A table: the workbook sheet's headers and rows, numbers shown as the pages show them.</summary>
 public sealed record ReportTable(WorkbookSheet Sheet) : ReportBlock
 {
-    /// <summary>A cell as the pages show it: numbers through the one display rounding, with their decimals.</summary>
+    /// <summary>
+    /// A cell as the pages show it: numbers through the one display rounding, with their decimals; a number column
+    /// without a figure as "—", as the pages print an undefined figure (its reason is in the row's note).
+    /// </summary>
     public static string Shown(ExportCell cell, ExportColumn column) =>
-        cell.Number is { } number ? FigureFormat.Value(number, column.Kind == ColumnKind.WholeNumber ? 0 : cell.Decimals) : cell.Text ?? "";
+        cell.Number is { } number ? FigureFormat.Value(number, column.Kind == ColumnKind.WholeNumber ? 0 : cell.Decimals)
+        : cell.Text ?? (column.Kind == ColumnKind.Text ? "" : FigureFormat.Value(null, 0));
 }
 
 /// <summary>A line chart over years: one line per series, gaps where a year has no figure (never drawn as 0).</summary>

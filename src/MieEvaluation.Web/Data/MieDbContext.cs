@@ -59,6 +59,8 @@ public abstract class MieDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<Domain.Scoring.ResultPublication> ResultPublications => Set<Domain.Scoring.ResultPublication>();
 
+    public DbSet<Domain.Review.ReviewRound> ReviewRounds => Set<Domain.Review.ReviewRound>();
+
     /// <remarks>
     /// Synchronous saves come only from framework stores (data-protection keys, which touch no values); one that does
     /// write values still gets its series rebuilt, by blocking on the same code as the asynchronous save.

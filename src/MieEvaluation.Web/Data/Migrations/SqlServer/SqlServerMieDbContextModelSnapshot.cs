@@ -627,6 +627,75 @@ namespace MieEvaluation.Web.Data.Migrations.SqlServer
                     b.ToTable("Provinces");
                 });
 
+            modelBuilder.Entity("MieEvaluation.Domain.Review.ReviewRound", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly?>("CrossReviewCloses")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("CrossReviewOpens")
+                        .HasColumnType("date");
+
+                    b.Property<decimal>("CrossReviewThreshold")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
+                    b.Property<int>("DataYear")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("ExcludeOwnProvince")
+                        .HasColumnType("bit");
+
+                    b.Property<DateOnly?>("ExpertReviewCloses")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ExpertReviewOpens")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("NormalisePerExpert")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("SchemeCode")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<DateOnly?>("SelfEvaluationCloses")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("SelfEvaluationOpens")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("SiteVisitCloses")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("SiteVisitOpens")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DataYear")
+                        .IsUnique();
+
+                    b.ToTable("ReviewRounds");
+                });
+
             modelBuilder.Entity("MieEvaluation.Domain.Scoring.ResultPublication", b =>
                 {
                     b.Property<long>("Id")

@@ -595,6 +595,73 @@ namespace MieEvaluation.Web.Data.Migrations.Sqlite
                     b.ToTable("Provinces");
                 });
 
+            modelBuilder.Entity("MieEvaluation.Domain.Review.ReviewRound", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("CrossReviewCloses")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("CrossReviewOpens")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("CrossReviewThreshold")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DataYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ExcludeOwnProvince")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ExpertReviewCloses")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ExpertReviewOpens")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("NormalisePerExpert")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SchemeCode")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("SelfEvaluationCloses")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("SelfEvaluationOpens")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("SiteVisitCloses")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("SiteVisitOpens")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DataYear")
+                        .IsUnique();
+
+                    b.ToTable("ReviewRounds");
+                });
+
             modelBuilder.Entity("MieEvaluation.Domain.Scoring.ResultPublication", b =>
                 {
                     b.Property<long>("Id")

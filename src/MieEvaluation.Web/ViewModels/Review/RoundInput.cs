@@ -35,13 +35,13 @@ public sealed class RoundInput
 
     public string? SchemeCode { get; set; }
 
-    public (DateOnly? Opens, DateOnly? Closes) DatesOf(ReviewStage stage) => stage switch
+    /// <summary>A stage's dates as entered (the round's own mapping, applied to what was entered).</summary>
+    public (DateOnly? Opens, DateOnly? Closes) DatesOf(ReviewStage stage)
     {
-        ReviewStage.SelfEvaluation => (SelfEvaluationOpens, SelfEvaluationCloses),
-        ReviewStage.ExpertReview => (ExpertReviewOpens, ExpertReviewCloses),
-        ReviewStage.SiteVisit => (SiteVisitOpens, SiteVisitCloses),
-        _ => (CrossReviewOpens, CrossReviewCloses),
-    };
+        var entered = new ReviewRound();
+        CopyTo(entered);
+        return entered.DatesOf(stage);
+    }
 
     public static RoundInput Of(ReviewRound? round) => round is null ? new RoundInput() : new RoundInput
     {

@@ -61,6 +61,10 @@ public abstract class MieDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<Domain.Review.ReviewRound> ReviewRounds => Set<Domain.Review.ReviewRound>();
 
+    public DbSet<Domain.Review.RecordedExpertScore> ExpertScores => Set<Domain.Review.RecordedExpertScore>();
+
+    public DbSet<Domain.Review.ExpertScoreChange> ExpertScoreChanges => Set<Domain.Review.ExpertScoreChange>();
+
     /// <remarks>
     /// Synchronous saves come only from framework stores (data-protection keys, which touch no values); one that does
     /// write values still gets its series rebuilt, by blocking on the same code as the asynchronous save.
@@ -140,7 +144,8 @@ public abstract class MieDbContext(DbContextOptions options) : IdentityDbContext
     /// <summary>The audit trail is append-only: an update or delete of an entry is a bug, never a feature.</summary>
     private void RefuseAuditRewrites()
     {
-        if (ChangeTracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        if (ChangeTracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted)
+            || ChangeTracker.Entries<Domain.Review.ExpertScoreChange>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
         {
             throw new InvalidOperationException("Audit entries are never updated or deleted.");
         }

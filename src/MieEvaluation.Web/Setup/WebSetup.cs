@@ -58,6 +58,8 @@ internal static class WebSetup
         builder.Services.AddSingleton<Services.Reports.PdfReport>();
         builder.Services.AddScoped<Controllers.ReportAnswers>();
         builder.Services.AddScoped<Services.Review.ReviewRounds>();
+        builder.Services.AddScoped<Services.Review.ExpertScoreImport>();
+        builder.Services.AddScoped<Services.Review.ExpertResults>();
         builder.Services.AddSingleton(builder.Configuration.GetSection(ImportOptions.SectionName).Get<ImportOptions>() ?? new ImportOptions());
         builder.Services.AddScoped<UploadStore>();
         builder.Services.AddHostedService<UploadCleanup>();

@@ -262,6 +262,20 @@ public sealed class OneApiSurfaceForExports : IClassFixture<SeedPanel.Fixture>
             await Record("get", template, response);
         }
 
+        // No round is set up here: the import answers 422 with its reason, the results 404.
+        using (var response = await admin.PostAsync(new Uri("/api/v1/evaluation/rounds/2025/expert-scores?dryRun=true", UriKind.Relative),
+                   ApiClients.Csv("base_code,expert_email,criterion_code,score,comment\n16R01,a@b.c,plan,50,\n")))
+        {
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+            await Record("post", "/api/v1/evaluation/rounds/{year}/expert-scores", response);
+        }
+
+        using (var response = await admin.GetAsync(new Uri("/api/v1/evaluation/rounds/2025/expert-results", UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            await Record("get", "/api/v1/evaluation/rounds/{year}/expert-results", response);
+        }
+
         var folder = Directory.CreateTempSubdirectory("mie-openapi").FullName;
         await File.WriteAllTextAsync(Path.Combine(folder, "openapi.json"), document);
         await File.WriteAllTextAsync(Path.Combine(folder, "cases.json"), cases.ToJsonString());

@@ -150,6 +150,8 @@ public sealed class AuthorizationMatrix : IClassFixture<AuthorizationMatrix.Fixt
         Api("GET", "api/v1/reports/national.xlsx", "/api/v1/reports/national.xlsx?from=2016&to=2017"),
         Api("GET", "api/v1/reports/national.docx", "/api/v1/reports/national.docx?from=2016&to=2017"),
         Api("GET", "api/v1/reports/national.pdf", "/api/v1/reports/national.pdf?from=2016&to=2017"),
+        Api("POST", "api/v1/evaluation/rounds/{year:int}/expert-scores", "/api/v1/evaluation/rounds/2025/expert-scores"),
+        Api("GET", "api/v1/evaluation/rounds/{year:int}/expert-results", "/api/v1/evaluation/rounds/2025/expert-results"),
         Api("GET", "api/v1/reports/bases/{code}.xlsx", "/api/v1/reports/bases/16R01.xlsx"),
         Api("GET", "api/v1/reports/bases/{code}.docx", "/api/v1/reports/bases/16R01.docx"),
         Api("GET", "api/v1/reports/bases/{code}.pdf", "/api/v1/reports/bases/16R01.pdf"),

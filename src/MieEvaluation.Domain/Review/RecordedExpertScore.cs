@@ -1,0 +1,64 @@
+using MieEvaluation.Domain.Evaluation;
+
+namespace MieEvaluation.Domain.Review;
+
+/// <summary>An expert's score of a base on a criterion in a round, as stored (one per round, base, expert and criterion).</summary>
+public class RecordedExpertScore
+{
+    public long Id { get; set; }
+
+    public int RoundId { get; set; }
+
+    public int BaseId { get; set; }
+
+    /// <summary>The expert's account (ASP.NET Core Identity user id).</summary>
+    public required string ExpertUserId { get; set; }
+
+    public required string Criterion { get; set; }
+
+    public decimal Score { get; set; }
+
+    public string? Comment { get; set; }
+
+    public DateTime RecordedAtUtc { get; set; }
+
+    /// <summary>Who recorded it: the expert in the browser, or the administrator who imported a paper round.</summary>
+    public string RecordedBy { get; set; } = "";
+
+    public ChangeSource Source { get; set; }
+}
+
+/// <summary>One change of an expert's score: appended, never updated or deleted.</summary>
+public class ExpertScoreChange
+{
+    public long Id { get; set; }
+
+    public int RoundId { get; set; }
+
+    public int BaseId { get; set; }
+
+    public required string ExpertUserId { get; set; }
+
+    public required string Criterion { get; set; }
+
+    public decimal? OldScore { get; set; }
+
+    public decimal NewScore { get; set; }
+
+    public string? Comment { get; set; }
+
+    public DateTime ChangedAtUtc { get; set; }
+
+    public string ChangedBy { get; set; } = "";
+
+    public ChangeSource Source { get; set; }
+
+    /// <summary>The file name of an import.</summary>
+    public string? FileName { get; set; }
+}
+
+/// <summary>The bounds of what an expert writes.</summary>
+public static class ExpertScoreLimits
+{
+    public const int CommentLength = 2000;
+}

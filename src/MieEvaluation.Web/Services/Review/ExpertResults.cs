@@ -1,0 +1,101 @@
+using Microsoft.EntityFrameworkCore;
+using MieEvaluation.Domain.Review;
+using MieEvaluation.Web.Data;
+using MieEvaluation.Web.Services.Evaluation;
+
+namespace MieEvaluation.Web.Services.Review;
+
+/// <summary>The experts' results of a round as the API gives them (docs/api.md): snake_case, full precision.</summary>
+[SnakeCaseJson]
+public sealed record ExpertResultsDocument(int DataYear, string Scheme, string Aggregate, bool Normalised, IReadOnlyList<ExpertResultRow> Results,
+    IReadOnlyList<AgreementRow> Agreement, IReadOnlyList<FlaggedExpertRow> Flagged);
+
+/// <summary>A base's scores on a criterion: N, mean, median, trimmed mean, the normalised mean when the round normalises, and the one the scheme uses.</summary>
+[SnakeCaseJson]
+public sealed record ExpertResultRow(string BaseCode, string Criterion, int N, decimal? Mean, decimal? Median, decimal? TrimmedMean, decimal? Normalised, decimal? Used);
+
+/// <summary>Kendall's W of a group on a criterion, or why it is undefined.</summary>
+[SnakeCaseJson]
+public sealed record AgreementRow(string Group, string Criterion, int Experts, int Bases, double? KendallW, string? UndefinedReason);
+
+/// <summary>An expert flagged for the group leader, with the reason and the measure (the scores stay in every aggregate).</summary>
+[SnakeCaseJson]
+public sealed record FlaggedExpertRow(string Group, string Expert, string Criterion, string Reason, double Value, int CommonBases);
+
+/// <summary>Why a round has no experts' results to give yet.</summary>
+public enum ExpertResultsRefusal
+{
+    NoRound,
+    NoCriteria,
+
+    /// <summary>The experts' review is not closed: the scores stay blind until it is.</summary>
+    StillOpen,
+}
+
+/// <summary>
+/// The experts' results of a round once its review stage is closed (docs/formulas.md, section 15): per base and
+/// criterion the aggregates and the one the scheme uses; per group and criterion Kendall's W; the experts flagged.
+/// </summary>
+public sealed class ExpertResults(MieDbContext db, ReviewRounds rounds, SchemeStore schemes)
+{
+    public async Task<(ExpertResultsDocument? Document, ExpertResultsRefusal? Refusal)> ForRoundAsync(int dataYear, CancellationToken cancellationToken = default)
+    {
+        var round = await rounds.FindAsync(dataYear, cancellationToken);
+        if (round is null)
+        {
+            return (null, ExpertResultsRefusal.NoRound);
+        }
+
+        if (round.StateOf(ReviewStage.ExpertReview, rounds.Today) != StageState.Closed)
+        {
+            return (null, ExpertResultsRefusal.StillOpen);
+        }
+
+        var scheme = round.SchemeCode is { } code ? await schemes.FindAsync(code, cancellationToken: cancellationToken) : null;
+        if (scheme is null || scheme.Scheme.Criteria.Count == 0)
+        {
+            return (null, ExpertResultsRefusal.NoCriteria);
+        }
+
+        var maxScores = scheme.Scheme.Criteria.ToDictionary(c => c.Code, c => c.MaxScore, StringComparer.Ordinal);
+        var scores = await (from s in db.ExpertScores.AsNoTracking()
+                            where s.RoundId == round.Id
+                            join b in db.Bases on s.BaseId equals b.Id
+                            join u in db.Users on s.ExpertUserId equals u.Id
+                            select new ExpertScore(b.Code, u.Email!, s.Criterion, s.Score)).ToListAsync(cancellationToken);
+        var aggregate = scheme.Scheme.ExpertAggregate;
+        var results = ExpertScoring.Aggregate(scores, maxScores, round.NormalisePerExpert)
+            .Select(r => new ExpertResultRow(r.BaseCode, r.Criterion, r.N, r.Mean, r.Median, r.TrimmedMean, r.Normalised, r.Used(aggregate, round.NormalisePerExpert)))
+            .ToList();
+
+        var groupNames = await db.ExpertGroups.AsNoTracking().Where(g => g.Year == dataYear).OrderBy(g => g.Name)
+            .Select(g => new { g.Id, g.Name }).ToListAsync(cancellationToken);
+        var members = (await (from m in db.ExpertGroupMembers.AsNoTracking()
+                              where m.Group.Year == dataYear
+                              join u in db.Users on m.UserId equals u.Id
+                              select new { m.GroupId, u.Email }).ToListAsync(cancellationToken)).ToLookup(m => m.GroupId, m => m.Email);
+        var assigned = (await (from a in db.ExpertGroupBases.AsNoTracking()
+                               where a.Group.Year == dataYear
+                               join b in db.Bases on a.BaseId equals b.Id
+                               select new { a.GroupId, b.Code }).ToListAsync(cancellationToken)).ToLookup(a => a.GroupId, a => a.Code);
+        var groups = groupNames.Select(g => new { g.Name, Experts = members[g.Id].ToHashSet(), Bases = assigned[g.Id].ToHashSet() }).ToList();
+        var agreement = new List<AgreementRow>();
+        var flagged = new List<FlaggedExpertRow>();
+        foreach (var group in groups)
+        {
+            var ofGroup = scores.Where(s => group.Experts.Contains(s.Expert) && group.Bases.Contains(s.BaseCode)).ToList();
+            foreach (var criterion in scheme.Scheme.Criteria)
+            {
+                var w = ExpertAgreement.KendallW([.. ofGroup.Where(s => s.Criterion == criterion.Code)]);
+                agreement.Add(new AgreementRow(group.Name, criterion.Code, w.Experts, w.Bases, w.W, Snake(w.UndefinedReason?.ToString())));
+            }
+
+            flagged.AddRange(ExpertAgreement.Disagreements(ofGroup, maxScores)
+                .Select(d => new FlaggedExpertRow(group.Name, d.Expert, d.Criterion, Snake(d.Kind.ToString())!, d.Value, d.CommonBases)));
+        }
+
+        return (new ExpertResultsDocument(dataYear, scheme.Scheme.Code, Snake(aggregate.ToString())!, round.NormalisePerExpert, results, agreement, flagged), null);
+    }
+
+    private static string? Snake(string? name) => name is null ? null : System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(name);
+}

@@ -26,7 +26,7 @@ public sealed class ExpertScoresOnPaper : IAsyncLifetime
 
     private const string Scheme = """
         {
-          "code": "paper-round", "name_zh": "函评", "name_en": "Paper round",
+          "code": "paper-round", "name_zh": "函评", "name_en": "Paper round", "max_missing_weight": 0.5,
           "criteria": [{"code": "plan", "name_zh": "规划", "name_en": "Plan", "max_score": 100}],
           "expert_aggregate": "trimmed_mean",
           "dimensions": [{"code": "all", "name_zh": "全部", "name_en": "All",
@@ -108,6 +108,14 @@ public sealed class ExpertScoresOnPaper : IAsyncLifetime
             r01.GetProperty("trimmed_mean").GetDecimal(), r01.GetProperty("used").GetDecimal()));
         Assert.Equal((66m, 70m, 70m), (rows["16R02"].GetProperty("mean").GetDecimal(), rows["16R02"].GetProperty("median").GetDecimal(), rows["16R02"].GetProperty("used").GetDecimal()));
         Assert.Equal("trimmed_mean", results.RootElement.GetProperty("aggregate").GetString());
+        // Into the scheme's total: the criterion item takes the trimmed means (80, 70), normalised among the regional
+        // bases (minmax: 100 and 0); no base has patents in 2025 (missing weight 0.5, allowed), so the totals are 100 and 0.
+        using var scheme = JsonDocument.Parse(await admin.GetStringAsync(new Uri("/api/v1/evaluation/schemes/paper-round/results?year=2025", UriKind.Relative)));
+        var totals = scheme.RootElement.GetProperty("results").EnumerateArray().ToDictionary(r => r.GetProperty("base_code").GetString()!);
+        Assert.Equal(100, totals["16R01"].GetProperty("items").GetProperty("criterion:plan").GetDouble(), 1e-9);
+        Assert.Equal(100, totals["16R01"].GetProperty("total").GetDouble(), 1e-9);
+        Assert.Equal(0, totals["16R02"].GetProperty("total").GetDouble(), 1e-9);
+        Assert.Equal(JsonValueKind.Null, totals["16R03"].GetProperty("total").ValueKind);
         // The five experts agree on the order of the two bases: W = 1.
         var agreement = results.RootElement.GetProperty("agreement").EnumerateArray().Single();
         Assert.Equal((5, 2), (agreement.GetProperty("experts").GetInt32(), agreement.GetProperty("bases").GetInt32()));

@@ -12,9 +12,10 @@ public sealed record EvaluatedBase(int Id, string Code, string NameZh, string Na
 
 /// <summary>
 /// What a scheme is computed from for a data year (docs/formulas.md, 13): the active bases designated by that year,
-/// and their approved values of the years the scheme reads, from the packed series (one row per base).
+/// their approved values of the years the scheme reads, from the packed series (one row per base), and the experts'
+/// aggregated scores of the scheme's criteria (section 15).
 /// </summary>
-public sealed class ScoringData(MieDbContext db)
+public sealed class ScoringData(MieDbContext db, Review.ExpertResults experts)
 {
     public async Task<IReadOnlyList<EvaluatedBase>> LoadAsync(EvaluationScheme scheme, int year, CancellationToken cancellationToken = default)
     {
@@ -30,8 +31,10 @@ public sealed class ScoringData(MieDbContext db)
                 orderby b.Code
                 select new { b.Id, b.Code, b.NameZh, b.NameEn, b.Type, b.Province.Region, Data = series == null ? null : series.Data })
             .ToListAsync(cancellationToken);
+        // The experts' aggregates enter as the criterion items' values once the year's review is closed.
+        var scored = await experts.UsedAsync(scheme, year, cancellationToken);
         return [.. rows.Select(r => new EvaluatedBase(r.Id, r.Code, r.NameZh, r.NameEn, r.Type, r.Region,
-            new ScoringBase(r.Code, r.Type, Approved(r.Data, codeById, firstYear, year))))];
+            new ScoringBase(r.Code, r.Type, Approved(r.Data, codeById, firstYear, year), scored.GetValueOrDefault(r.Code))))];
     }
 
     /// <summary>The indicators' names by code, for pages that name a scheme's items.</summary>

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using MieEvaluation.Domain.Review;
+using MieEvaluation.Domain.Scoring;
 using MieEvaluation.Web.Data;
 using MieEvaluation.Web.Services.Evaluation;
 
@@ -58,11 +59,7 @@ public sealed class ExpertResults(MieDbContext db, ReviewRounds rounds, SchemeSt
         }
 
         var maxScores = scheme.Scheme.Criteria.ToDictionary(c => c.Code, c => c.MaxScore, StringComparer.Ordinal);
-        var scores = await (from s in db.ExpertScores.AsNoTracking()
-                            where s.RoundId == round.Id
-                            join b in db.Bases on s.BaseId equals b.Id
-                            join u in db.Users on s.ExpertUserId equals u.Id
-                            select new ExpertScore(b.Code, u.Email!, s.Criterion, s.Score)).ToListAsync(cancellationToken);
+        var scores = await ScoresAsync(round.Id, cancellationToken);
         var aggregate = scheme.Scheme.ExpertAggregate;
         var results = ExpertScoring.Aggregate(scores, maxScores, round.NormalisePerExpert)
             .Select(r => new ExpertResultRow(r.BaseCode, r.Criterion, r.N, r.Mean, r.Median, r.TrimmedMean, r.Normalised, r.Used(aggregate, round.NormalisePerExpert)))
@@ -96,6 +93,35 @@ public sealed class ExpertResults(MieDbContext db, ReviewRounds rounds, SchemeSt
 
         return (new ExpertResultsDocument(dataYear, scheme.Scheme.Code, Snake(aggregate.ToString())!, round.NormalisePerExpert, results, agreement, flagged), null);
     }
+
+    /// <summary>
+    /// Per base and criterion of <paramref name="scheme"/>, the aggregate it uses, for the scheme's total (docs/evaluation.md):
+    /// only once the data year's experts' review is closed — until then no criterion item has a value.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, IReadOnlyDictionary<string, decimal>>> UsedAsync(EvaluationScheme scheme, int dataYear,
+        CancellationToken cancellationToken = default)
+    {
+        var none = new Dictionary<string, IReadOnlyDictionary<string, decimal>>();
+        if (scheme.Criteria.Count == 0 || await rounds.FindAsync(dataYear, cancellationToken) is not { } round
+            || round.StateOf(ReviewStage.ExpertReview, rounds.Today) != StageState.Closed)
+        {
+            return none;
+        }
+
+        var maxScores = scheme.Criteria.ToDictionary(c => c.Code, c => c.MaxScore, StringComparer.Ordinal);
+        var scores = (await ScoresAsync(round.Id, cancellationToken)).Where(s => maxScores.ContainsKey(s.Criterion)).ToList();
+        return ExpertScoring.Aggregate(scores, maxScores, round.NormalisePerExpert)
+            .Where(r => r.Used(scheme.ExpertAggregate, round.NormalisePerExpert) is not null)
+            .GroupBy(r => r.BaseCode)
+            .ToDictionary(g => g.Key, g => (IReadOnlyDictionary<string, decimal>)g.ToDictionary(r => r.Criterion, r => r.Used(scheme.ExpertAggregate, round.NormalisePerExpert)!.Value));
+    }
+
+    private async Task<List<ExpertScore>> ScoresAsync(int roundId, CancellationToken cancellationToken) =>
+        await (from s in db.ExpertScores.AsNoTracking()
+               where s.RoundId == roundId
+               join b in db.Bases on s.BaseId equals b.Id
+               join u in db.Users on s.ExpertUserId equals u.Id
+               select new ExpertScore(b.Code, u.Email!, s.Criterion, s.Score)).ToListAsync(cancellationToken);
 
     private static string? Snake(string? name) => name is null ? null : System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(name);
 }

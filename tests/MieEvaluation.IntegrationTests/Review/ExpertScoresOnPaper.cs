@@ -124,8 +124,10 @@ public sealed class ExpertScoresOnPaper : IAsyncLifetime
 
     [Theory]
     [InlineData("99X99", 0, "50", "没有代码为“99X99”的基地。")]
-    [InlineData("16R01", 0, "101", "“101”不是 0 到 100 之间的分数。")]
-    [InlineData("16R01", 0, "-5", "“-5”不是 0 到 100 之间的分数。")]
+    [InlineData("16R01", 0, "101", "“101”不是 0 到 100 之间、最多两位小数的分数。")]
+    [InlineData("16R01", 0, "-5", "“-5”不是 0 到 100 之间、最多两位小数的分数。")]
+    [InlineData("16R01", 0, "80.125", "“80.125”不是 0 到 100 之间、最多两位小数的分数。")]
+    [InlineData("16R01", 0, "八十", "“八十”不是 0 到 100 之间、最多两位小数的分数。")]
     [InlineData("16R02", 5, "80", "不得为其评分（利益冲突）")]
     public async Task RefusesABadLineInChineseAndWritesNothing(string baseCode, int expert, string score, string message)
     {

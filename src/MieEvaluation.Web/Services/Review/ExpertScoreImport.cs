@@ -170,7 +170,8 @@ public sealed class ExpertScoreImport(MieDbContext db, ReviewRounds rounds, Sche
                     return localizer["ExpertScores.UnknownCriterion", f[2], string.Join(", ", maxScores.Keys)];
                 }
 
-                if (!decimal.TryParse(f[3], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var score) || score > max)
+                // At most two decimals: a score is stored exactly on both providers (SQL Server's decimal(18,4) would round more).
+                if (!decimal.TryParse(f[3], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var score) || score > max || score.Scale > 2)
                 {
                     return localizer["ExpertScores.BadScore", f[3], max.ToString(CultureInfo.InvariantCulture)];
                 }

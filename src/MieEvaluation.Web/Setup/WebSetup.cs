@@ -60,6 +60,9 @@ internal static class WebSetup
         builder.Services.AddScoped<Services.Review.ReviewRounds>();
         builder.Services.AddScoped<Services.Review.ExpertScoreImport>();
         builder.Services.AddScoped<Services.Review.ExpertResults>();
+        // The pages' import of the experts' scores is for the round being held now (the API names the year).
+        builder.Services.AddScoped(sp => new Services.Review.ExpertScoreImportKind(
+            sp.GetRequiredService<Services.Review.ExpertScoreImport>(), sp.GetRequiredService<Services.Review.ReviewRounds>().CurrentDataYear));
         builder.Services.AddSingleton(builder.Configuration.GetSection(ImportOptions.SectionName).Get<ImportOptions>() ?? new ImportOptions());
         builder.Services.AddScoped<UploadStore>();
         builder.Services.AddHostedService<UploadCleanup>();

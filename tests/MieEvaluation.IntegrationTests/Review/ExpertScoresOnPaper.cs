@@ -166,6 +166,33 @@ public sealed class ExpertScoresOnPaper : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheAdministratorImportsTheCurrentRoundOnAPageToo()
+    {
+        var admin = await _app.SignedInClientAsync(Roles.Administrator);
+        var page = await admin.GetDocumentAsync("/evaluation/rounds/expert-scores/import");
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(Csv(("16R01", 0, "70"), ("16R01", 1, "80"))));
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv");
+        form.Add(file, "file", "paper.csv");
+        form.Add(new StringContent(page.AntiforgeryToken()), "__RequestVerificationToken");
+
+        using var uploaded = await admin.PostAsync(new Uri("/evaluation/rounds/expert-scores/import", UriKind.Relative), form);
+        var preview = await Html.ParseAsync(await uploaded.Content.ReadAsStringAsync());
+        var before = await _app.WithDbAsync(db => db.ExpertScores.CountAsync());
+        var confirm = preview.QuerySelector("form[action='/evaluation/rounds/expert-scores/import/confirm']")!;
+        using var fields = new FormUrlEncodedContent(confirm.QuerySelectorAll("input[type=hidden]")
+            .Select(i => new KeyValuePair<string, string>(i.GetAttribute("name")!, i.GetAttribute("value")!)));
+        using var confirmed = await admin.PostAsync(new Uri("/evaluation/rounds/expert-scores/import/confirm", UriKind.Relative), fields);
+
+        Assert.Contains("2025", page.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("2", preview.QuerySelector("[data-count=new]")!.TextContent);
+        Assert.Equal(0, before);
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        Assert.Equal(2, await _app.WithDbAsync(db => db.ExpertScores.CountAsync()));
+        Assert.Equal("paper.csv", await _app.WithDbAsync(db => db.ExpertScoreChanges.Select(c => c.FileName).FirstAsync()));
+    }
+
+    [Fact]
     public async Task OnlyTheAdministratorImportsAndAnUnknownYearIs404()
     {
         var (official, _, _) = await _app.TokenClientAsync(Roles.Official);

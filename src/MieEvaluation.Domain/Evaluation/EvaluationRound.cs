@@ -6,6 +6,9 @@ namespace MieEvaluation.Domain.Evaluation;
 /// </summary>
 public static class EvaluationRound
 {
+    /// <summary>The first data year of the national evaluation (the bases designated in 2016).</summary>
+    public const int FirstDataYear = 2016;
+
     /// <summary>The data year of the round held in the year of <paramref name="today"/>.</summary>
     public static int DataYear(DateTimeOffset today) => today.Year - 1;
 }

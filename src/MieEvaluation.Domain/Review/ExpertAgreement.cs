@@ -68,11 +68,17 @@ public static class ExpertAgreement
             return new Concordance(m, n, null, ConcordanceUndefinedReason.TooFewBases);
         }
 
+        var scoreOf = new Dictionary<(string Expert, string Base), decimal>();
+        foreach (var score in groupScores)
+        {
+            scoreOf.TryAdd((score.Expert, score.BaseCode), score.Score); // the first, as a repeated score is one too many
+        }
+
         var rankSums = new double[n];
         var ties = 0.0;
         foreach (var expert in experts)
         {
-            var scores = common.Select(b => groupScores.First(s => s.Expert == expert && s.BaseCode == b).Score).ToList();
+            var scores = common.Select(b => scoreOf[(expert, b)]).ToList();
             var ranks = Ranks(scores);
             for (var i = 0; i < n; i++)
             {

@@ -19,9 +19,6 @@ namespace MieEvaluation.Web.Controllers;
 public sealed class RoundsController(ReviewRounds rounds, SchemeStore schemes, IValidator<RoundInput> validator, IStringLocalizer<SharedResource> localizer)
     : Controller
 {
-    /// <summary>The earliest data year of the national evaluation.</summary>
-    public const int FirstYear = 2016;
-
     [HttpGet("")]
     public IActionResult Index() => RedirectToAction(nameof(Edit), new { year = rounds.CurrentDataYear });
 
@@ -70,7 +67,7 @@ public sealed class RoundsController(ReviewRounds rounds, SchemeStore schemes, I
             [.. (await schemes.LatestAsync(cancellationToken)).Select(s => s.Code)], conflict);
 
     private ContentResult? RefuseYear(int year) =>
-        year < FirstYear || year > rounds.CurrentDataYear + 1
-            ? ValidationExtensions.PlainRefusal(StatusCodes.Status404NotFound, [localizer["Round.BadYear", year, FirstYear, rounds.CurrentDataYear + 1]])
-            : null;
+        rounds.IsRoundYear(year)
+            ? null
+            : ValidationExtensions.PlainRefusal(StatusCodes.Status404NotFound, [localizer["Round.BadYear", year, ReviewRounds.FirstYear, rounds.LastYear]]);
 }

@@ -48,5 +48,5 @@ public sealed class EvaluationRoundsApiController(ReviewRounds rounds, ExpertSco
     }
 
     private ObjectResult? BadYear(int year) =>
-        year < RoundsController.FirstYear || year > rounds.CurrentDataYear + 1 ? Unknown(localizer["Round.BadYear", year, RoundsController.FirstYear, rounds.CurrentDataYear + 1]) : null;
+        rounds.IsRoundYear(year) ? null : Unknown(localizer["Round.BadYear", year, ReviewRounds.FirstYear, rounds.LastYear]);
 }

@@ -144,7 +144,7 @@ public sealed class BaseReport(BasePageService pages, SchemeStore schemes, Evalu
         [
             $"{localizer.Name(e.Type)} · {LocalizerExtensions.Pick(e.ProvinceZh, e.ProvinceEn)} · {localizer.Name(e.Region)} · {localizer["Registry.Batch"]} {e.BatchYear}",
             $"{data.Page.Range.FromYear}–{data.Page.Range.ToYear} · {localizer[$"Report.Scope.{FigureScopes.Code(data.Page.Scope)}"]}",
-            localizer["Report.DataAsOf", data.MadeAtUtc.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)],
+            ReportLines.DataAsOf(localizer, data.MadeAtUtc),
         ];
     }
 

@@ -60,7 +60,7 @@ public sealed class NationalWorkbook(FiguresService figures, CompletenessService
     [
         $"{localizer["Report.NationalTitle"]} · {sheetTitle}",
         $"{localizer["Report.Filters"]}: {string.Join("; ", data.Request.FilterWords)}",
-        localizer["Report.DataAsOf", data.MadeAtUtc.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)],
+        ReportLines.DataAsOf(localizer, data.MadeAtUtc),
     ];
 
     public IReadOnlyList<WorkbookSheet> Sheets(NationalReportData data)

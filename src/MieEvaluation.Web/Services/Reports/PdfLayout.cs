@@ -18,6 +18,7 @@ internal sealed class PdfLayout(SKTypeface typeface) : IDisposable
 
     private readonly List<PdfPage> pages = [];
     private readonly Dictionary<float, SKFont> fontsBySize = [];
+    private readonly Dictionary<ReportTable, (float Size, float[] Widths, bool Landscape)> fits = new(ReferenceEqualityComparer.Instance);
     private PdfPage page = null!;
     private float y;
 
@@ -87,10 +88,22 @@ internal sealed class PdfLayout(SKTypeface typeface) : IDisposable
         var next = blocks.Skip(heading + 1).SkipWhile(b => b is ReportText).FirstOrDefault();
         return next switch
         {
-            ReportTable table => Fit(table.Sheet.Headers, Texts(table.Sheet), Numeric(table.Sheet)).Landscape,
+            ReportTable table => Fitted(table).Landscape,
             ReportChart => false,
             _ => null,
         };
+    }
+
+    /// <summary>A table's fit, measured once (its section's orientation and its layout both need it).</summary>
+    private (float Size, float[] Widths, bool Landscape) Fitted(ReportTable table)
+    {
+        if (!fits.TryGetValue(table, out var fit))
+        {
+            fit = Fit(table.Sheet.Headers, Texts(table.Sheet), Numeric(table.Sheet));
+            fits[table] = fit;
+        }
+
+        return fit;
     }
 
     private static List<string[]> Texts(Exports.WorkbookSheet sheet) =>
@@ -158,9 +171,7 @@ internal sealed class PdfLayout(SKTypeface typeface) : IDisposable
     private void Table(ReportTable table)
     {
         var sheet = table.Sheet;
-        var texts = Texts(sheet);
-        var numeric = Numeric(sheet);
-        var (size, widths, landscape) = Fit(sheet.Headers, texts, numeric);
+        var (texts, numeric, (size, widths, landscape)) = (Texts(sheet), Numeric(sheet), Fitted(table));
         if (landscape && page.Width < page.Height)
         {
             NewPage(landscape: true);

@@ -74,3 +74,11 @@ public sealed record ReportAppendix(string Heading, IReadOnlyList<string> Paragr
 
     public IEnumerable<ReportBlock> Blocks() => Paragraphs.Select(p => (ReportBlock)new ReportText(p)).Prepend(new ReportHeading(Heading));
 }
+
+/// <summary>Lines every report and sheet prints alike.</summary>
+public static class ReportLines
+{
+    /// <summary>"数据截至 2026-12-01 18:08（世界协调时）": when the data were read, in UTC.</summary>
+    public static string DataAsOf(Microsoft.Extensions.Localization.IStringLocalizer localizer, DateTime madeAtUtc) =>
+        localizer["Report.DataAsOf", madeAtUtc.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)];
+}

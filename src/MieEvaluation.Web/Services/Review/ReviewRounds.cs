@@ -23,7 +23,14 @@ public sealed partial class ReviewRounds(MieDbContext db, TimeProvider clock, IL
     /// <summary>The round being held now (for the data year before this one), or null when none is set up.</summary>
     public Task<ReviewRound?> CurrentAsync(CancellationToken cancellationToken = default) => FindAsync(CurrentDataYear, cancellationToken);
 
+    public const int FirstYear = EvaluationRound.FirstDataYear;
+
     public int CurrentDataYear => EvaluationRound.DataYear(clock.GetUtcNow());
+
+    /// <summary>The data years a round can be for: from the first evaluation to next year's round.</summary>
+    public int LastYear => CurrentDataYear + 1;
+
+    public bool IsRoundYear(int dataYear) => dataYear >= FirstYear && dataYear <= LastYear;
 
     public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 

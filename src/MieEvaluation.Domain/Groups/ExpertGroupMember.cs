@@ -17,4 +17,10 @@ public class ExpertGroupMember
     public OrganisationKind OrganisationKind { get; set; }
 
     public ExpertiseKind Expertise { get; set; }
+
+    /// <summary>The province of the member's organisation (its code), for rounds that keep experts from their own province.</summary>
+    public string? ProvinceCode { get; set; }
+
+    /// <summary>Whether the member leads the group: records its site visits and sees its experts' agreement.</summary>
+    public bool IsLeader { get; set; }
 }

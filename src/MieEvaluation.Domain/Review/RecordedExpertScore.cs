@@ -2,12 +2,24 @@ using MieEvaluation.Domain.Evaluation;
 
 namespace MieEvaluation.Domain.Review;
 
+/// <summary>Which scoring of a base a score belongs to: its own group's review, or another group's cross review.</summary>
+public enum ReviewPass
+{
+    /// <summary>专家函评 by the experts of the base's own group.</summary>
+    Expert,
+
+    /// <summary>交叉互评 by the experts of the group the round assigned to re-score the base.</summary>
+    Cross,
+}
+
 /// <summary>An expert's score of a base on a criterion in a round, as stored (one per round, base, expert and criterion).</summary>
 public class RecordedExpertScore
 {
     public long Id { get; set; }
 
     public int RoundId { get; set; }
+
+    public ReviewPass Pass { get; set; }
 
     public int BaseId { get; set; }
 
@@ -22,6 +34,12 @@ public class RecordedExpertScore
 
     public DateTime RecordedAtUtc { get; set; }
 
+    /// <summary>
+    /// When the expert submitted their scores of the base (all criteria at once); null while a draft. Only submitted
+    /// scores count, and a submitted score is final for the expert. A paper round's imported scores are submitted.
+    /// </summary>
+    public DateTime? SubmittedAtUtc { get; set; }
+
     /// <summary>Who recorded it: the expert in the browser, or the administrator who imported a paper round.</summary>
     public string RecordedBy { get; set; } = "";
 
@@ -35,6 +53,8 @@ public class ExpertScoreChange
 
     public int RoundId { get; set; }
 
+    public ReviewPass Pass { get; set; }
+
     public int BaseId { get; set; }
 
     public required string ExpertUserId { get; set; }
@@ -43,7 +63,11 @@ public class ExpertScoreChange
 
     public decimal? OldScore { get; set; }
 
-    public decimal NewScore { get; set; }
+    /// <summary>The new score; null when the score was removed (the expert declared a conflict with the base).</summary>
+    public decimal? NewScore { get; set; }
+
+    /// <summary>Whether this change submitted the score.</summary>
+    public bool Submitted { get; set; }
 
     public string? Comment { get; set; }
 

@@ -65,6 +65,16 @@ public abstract class MieDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<Domain.Review.ExpertScoreChange> ExpertScoreChanges => Set<Domain.Review.ExpertScoreChange>();
 
+    public DbSet<Domain.Review.ExpertConflict> ExpertConflicts => Set<Domain.Review.ExpertConflict>();
+
+    public DbSet<Domain.Review.CrossReviewAssignment> CrossReviewAssignments => Set<Domain.Review.CrossReviewAssignment>();
+
+    public DbSet<Domain.Review.SelfEvaluation> SelfEvaluations => Set<Domain.Review.SelfEvaluation>();
+
+    public DbSet<Domain.Review.SiteVisit> SiteVisits => Set<Domain.Review.SiteVisit>();
+
+    public DbSet<Domain.Review.Evidence> Evidence => Set<Domain.Review.Evidence>();
+
     /// <remarks>
     /// Synchronous saves come only from framework stores (data-protection keys, which touch no values); one that does
     /// write values still gets its series rebuilt, by blocking on the same code as the asynchronous save.
@@ -145,7 +155,8 @@ public abstract class MieDbContext(DbContextOptions options) : IdentityDbContext
     private void RefuseAuditRewrites()
     {
         if (ChangeTracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted)
-            || ChangeTracker.Entries<Domain.Review.ExpertScoreChange>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+            || ChangeTracker.Entries<Domain.Review.ExpertScoreChange>().Any(e => e.State is EntityState.Modified or EntityState.Deleted)
+            || ChangeTracker.Entries<Domain.Review.ExpertConflict>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
         {
             throw new InvalidOperationException("Audit entries are never updated or deleted.");
         }

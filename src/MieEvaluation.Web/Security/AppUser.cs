@@ -7,6 +7,9 @@ public sealed class AppUser : IdentityUser
 {
     public string DisplayName { get; set; } = "";
 
+    /// <summary>The one base a base contact (<see cref="Roles.BaseContact"/>) writes for and sees; null for every other account.</summary>
+    public int? BaseId { get; set; }
+
     /// <summary>
     /// When an administrator disabled the account; null while it is enabled. A disabled account cannot sign in, its
     /// sessions end at their next request and its tokens stop working (<see cref="AccountStatusRules"/>).

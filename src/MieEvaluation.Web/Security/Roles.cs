@@ -1,6 +1,6 @@
 namespace MieEvaluation.Web.Security;
 
-/// <summary>The five roles; a person may hold several.</summary>
+/// <summary>The six roles; a person may hold several, except a base contact, who holds only that one.</summary>
 public static class Roles
 {
     /// <summary>Users, bases, indicators, issue categories, expert groups.</summary>
@@ -18,5 +18,8 @@ public static class Roles
     /// <summary>What an official sees, plus every export.</summary>
     public const string Analyst = nameof(Analyst);
 
-    public static readonly IReadOnlyList<string> All = [Administrator, Evaluator, Reviewer, Official, Analyst];
+    /// <summary>Bound to one base (<see cref="AppUser.BaseId"/>): writes its self-evaluation, sees its page and nothing of other bases.</summary>
+    public const string BaseContact = nameof(BaseContact);
+
+    public static readonly IReadOnlyList<string> All = [Administrator, Evaluator, Reviewer, Official, Analyst, BaseContact];
 }

@@ -10,7 +10,8 @@ internal sealed class RecordedExpertScoreConfiguration : IEntityTypeConfiguratio
     public void Configure(EntityTypeBuilder<RecordedExpertScore> builder)
     {
         builder.ToTable("ExpertScores");
-        builder.HasIndex(s => new { s.RoundId, s.BaseId, s.ExpertUserId, s.Criterion }).IsUnique();
+        builder.HasIndex(s => new { s.RoundId, s.Pass, s.BaseId, s.ExpertUserId, s.Criterion }).IsUnique();
+        builder.Property(s => s.Pass).HasConversion<string>().HasMaxLength(8);
         builder.HasOne<ReviewRound>().WithMany().HasForeignKey(s => s.RoundId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<DemonstrationBase>().WithMany().HasForeignKey(s => s.BaseId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(s => s.ExpertUserId).HasMaxLength(450);
@@ -26,6 +27,7 @@ internal sealed class ExpertScoreChangeConfiguration : IEntityTypeConfiguration<
     public void Configure(EntityTypeBuilder<ExpertScoreChange> builder)
     {
         builder.HasIndex(c => new { c.RoundId, c.BaseId });
+        builder.Property(c => c.Pass).HasConversion<string>().HasMaxLength(8);
         builder.Property(c => c.ExpertUserId).HasMaxLength(450);
         builder.Property(c => c.Criterion).HasMaxLength(50);
         builder.Property(c => c.OldScore).HasPrecision(18, 4);

@@ -436,6 +436,9 @@ namespace MieEvaluation.Web.Data.Migrations.SqlServer
                     b.Property<int>("GroupId")
                         .HasColumnType("int");
 
+                    b.Property<bool>("IsLeader")
+                        .HasColumnType("bit");
+
                     b.Property<string>("Organisation")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -445,6 +448,10 @@ namespace MieEvaluation.Web.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(24)
                         .HasColumnType("nvarchar(24)");
+
+                    b.Property<string>("ProvinceCode")
+                        .HasMaxLength(8)
+                        .HasColumnType("nvarchar(8)");
 
                     b.Property<string>("UserId")
                         .IsRequired()
@@ -627,6 +634,138 @@ namespace MieEvaluation.Web.Data.Migrations.SqlServer
                     b.ToTable("Provinces");
                 });
 
+            modelBuilder.Entity("MieEvaluation.Domain.Review.CrossReviewAssignment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("AssignedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("AssignedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int>("BaseId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("GroupId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BaseId");
+
+                    b.HasIndex("GroupId");
+
+                    b.HasIndex("RoundId", "BaseId")
+                        .IsUnique();
+
+                    b.ToTable("CrossReviewAssignments");
+                });
+
+            modelBuilder.Entity("MieEvaluation.Domain.Review.Evidence", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("nvarchar(8)");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<int>("OwnerId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTime>("UploadedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Owner", "OwnerId");
+
+                    b.ToTable("Evidence", (string)null);
+                });
+
+            modelBuilder.Entity("MieEvaluation.Domain.Review.ExpertConflict", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("BaseId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("DeclaredAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("DeclaredBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("ExpertUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BaseId");
+
+                    b.HasIndex("RoundId", "BaseId", "ExpertUserId")
+                        .IsUnique();
+
+                    b.ToTable("ExpertConflicts");
+                });
+
             modelBuilder.Entity("MieEvaluation.Domain.Review.ExpertScoreChange", b =>
                 {
                     b.Property<long>("Id")
@@ -664,7 +803,7 @@ namespace MieEvaluation.Web.Data.Migrations.SqlServer
                         .HasMaxLength(260)
                         .HasColumnType("nvarchar(260)");
 
-                    b.Property<decimal>("NewScore")
+                    b.Property<decimal?>("NewScore")
                         .HasPrecision(18, 4)
                         .HasColumnType("decimal(18,4)");
 
@@ -672,11 +811,19 @@ namespace MieEvaluation.Web.Data.Migrations.SqlServer
                         .HasPrecision(18, 4)
                         .HasColumnType("decimal(18,4)");
 
+                    b.Property<string>("Pass")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("nvarchar(8)");
+
                     b.Property<int>("RoundId")
                         .HasColumnType("int");
 
                     b.Property<int>("Source")
                         .HasColumnType("int");
+
+                    b.Property<bool>("Submitted")
+                        .HasColumnType("bit");
 
                     b.HasKey("Id");
 
@@ -710,6 +857,11 @@ namespace MieEvaluation.Web.Data.Migrations.SqlServer
                         .HasMaxLength(450)
                         .HasColumnType("nvarchar(450)");
 
+                    b.Property<string>("Pass")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("nvarchar(8)");
+
                     b.Property<DateTime>("RecordedAtUtc")
                         .HasColumnType("datetime2");
 
@@ -728,11 +880,14 @@ namespace MieEvaluation.Web.Data.Migrations.SqlServer
                     b.Property<int>("Source")
                         .HasColumnType("int");
 
+                    b.Property<DateTime?>("SubmittedAtUtc")
+                        .HasColumnType("datetime2");
+
                     b.HasKey("Id");
 
                     b.HasIndex("BaseId");
 
-                    b.HasIndex("RoundId", "BaseId", "ExpertUserId", "Criterion")
+                    b.HasIndex("RoundId", "Pass", "BaseId", "ExpertUserId", "Criterion")
                         .IsUnique();
 
                     b.ToTable("ExpertScores", (string)null);
@@ -805,6 +960,117 @@ namespace MieEvaluation.Web.Data.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("ReviewRounds");
+                });
+
+            modelBuilder.Entity("MieEvaluation.Domain.Review.SelfEvaluation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Achievements")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("BaseId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("BasicSituation")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("NextSteps")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Problems")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("SubmittedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("SubmittedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BaseId");
+
+                    b.HasIndex("RoundId", "BaseId")
+                        .IsUnique();
+
+                    b.ToTable("SelfEvaluations");
+                });
+
+            modelBuilder.Entity("MieEvaluation.Domain.Review.SiteVisit", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("BaseId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Findings")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("GroupId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("VisitedOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BaseId");
+
+                    b.HasIndex("GroupId");
+
+                    b.HasIndex("RoundId", "BaseId");
+
+                    b.ToTable("SiteVisits");
                 });
 
             modelBuilder.Entity("MieEvaluation.Domain.Scoring.ResultPublication", b =>
@@ -1044,6 +1310,9 @@ namespace MieEvaluation.Web.Data.Migrations.SqlServer
                     b.Property<int>("AccessFailedCount")
                         .HasColumnType("int");
 
+                    b.Property<int?>("BaseId")
+                        .HasColumnType("int");
+
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("nvarchar(max)");
@@ -1099,6 +1368,8 @@ namespace MieEvaluation.Web.Data.Migrations.SqlServer
                         .HasColumnType("nvarchar(256)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("BaseId");
 
                     b.HasIndex("NormalizedEmail")
                         .HasDatabaseName("EmailIndex");
@@ -1338,6 +1609,42 @@ namespace MieEvaluation.Web.Data.Migrations.SqlServer
                     b.Navigation("Province");
                 });
 
+            modelBuilder.Entity("MieEvaluation.Domain.Review.CrossReviewAssignment", b =>
+                {
+                    b.HasOne("MieEvaluation.Domain.Registry.DemonstrationBase", null)
+                        .WithMany()
+                        .HasForeignKey("BaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("MieEvaluation.Domain.Groups.ExpertGroup", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MieEvaluation.Domain.Review.ReviewRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MieEvaluation.Domain.Review.ExpertConflict", b =>
+                {
+                    b.HasOne("MieEvaluation.Domain.Registry.DemonstrationBase", null)
+                        .WithMany()
+                        .HasForeignKey("BaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("MieEvaluation.Domain.Review.ReviewRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("MieEvaluation.Domain.Review.RecordedExpertScore", b =>
                 {
                     b.HasOne("MieEvaluation.Domain.Registry.DemonstrationBase", null)
@@ -1351,6 +1658,95 @@ namespace MieEvaluation.Web.Data.Migrations.SqlServer
                         .HasForeignKey("RoundId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("MieEvaluation.Domain.Review.SelfEvaluation", b =>
+                {
+                    b.HasOne("MieEvaluation.Domain.Registry.DemonstrationBase", null)
+                        .WithMany()
+                        .HasForeignKey("BaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("MieEvaluation.Domain.Review.ReviewRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MieEvaluation.Domain.Review.SiteVisit", b =>
+                {
+                    b.HasOne("MieEvaluation.Domain.Registry.DemonstrationBase", null)
+                        .WithMany()
+                        .HasForeignKey("BaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("MieEvaluation.Domain.Groups.ExpertGroup", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("MieEvaluation.Domain.Review.ReviewRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("MieEvaluation.Domain.Review.SiteVisitIssue", "Issues", b1 =>
+                        {
+                            b1.Property<int>("SiteVisitId")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("IssueId")
+                                .HasColumnType("int");
+
+                            b1.HasKey("SiteVisitId", "IssueId");
+
+                            b1.HasIndex("IssueId");
+
+                            b1.ToTable("SiteVisitIssues", (string)null);
+
+                            b1.HasOne("MieEvaluation.Domain.Issues.IssueReport", null)
+                                .WithMany()
+                                .HasForeignKey("IssueId")
+                                .OnDelete(DeleteBehavior.Restrict)
+                                .IsRequired();
+
+                            b1.WithOwner()
+                                .HasForeignKey("SiteVisitId");
+                        });
+
+                    b.OwnsMany("MieEvaluation.Domain.Review.SiteVisitMember", "Members", b1 =>
+                        {
+                            b1.Property<int>("SiteVisitId")
+                                .HasColumnType("int");
+
+                            b1.Property<string>("UserId")
+                                .HasMaxLength(450)
+                                .HasColumnType("nvarchar(450)");
+
+                            b1.HasKey("SiteVisitId", "UserId");
+
+                            b1.HasIndex("UserId");
+
+                            b1.ToTable("SiteVisitMembers", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("SiteVisitId");
+
+                            b1.HasOne("MieEvaluation.Web.Security.AppUser", null)
+                                .WithMany()
+                                .HasForeignKey("UserId")
+                                .OnDelete(DeleteBehavior.Restrict)
+                                .IsRequired();
+                        });
+
+                    b.Navigation("Issues");
+
+                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("MieEvaluation.Web.Data.PendingUpload", b =>
@@ -1378,6 +1774,14 @@ namespace MieEvaluation.Web.Data.Migrations.SqlServer
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("MieEvaluation.Web.Security.AppUser", b =>
+                {
+                    b.HasOne("MieEvaluation.Domain.Registry.DemonstrationBase", null)
+                        .WithMany()
+                        .HasForeignKey("BaseId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("MieEvaluation.Web.Security.PersonalAccessToken", b =>

@@ -116,9 +116,10 @@ public sealed class ExpertResults(MieDbContext db, ReviewRounds rounds, SchemeSt
             .ToDictionary(g => g.Key, g => (IReadOnlyDictionary<string, decimal>)g.ToDictionary(r => r.Criterion, r => r.Used(scheme.ExpertAggregate, round.NormalisePerExpert)!.Value));
     }
 
-    private async Task<List<ExpertScore>> ScoresAsync(int roundId, CancellationToken cancellationToken) =>
+    /// <summary>The submitted scores of a pass (drafts never count).</summary>
+    public async Task<List<ExpertScore>> ScoresAsync(int roundId, CancellationToken cancellationToken, ReviewPass pass = ReviewPass.Expert) =>
         await (from s in db.ExpertScores.AsNoTracking()
-               where s.RoundId == roundId
+               where s.RoundId == roundId && s.Pass == pass && s.SubmittedAtUtc != null
                join b in db.Bases on s.BaseId equals b.Id
                join u in db.Users on s.ExpertUserId equals u.Id
                select new ExpertScore(b.Code, u.Email!, s.Criterion, s.Score)).ToListAsync(cancellationToken);

@@ -15,15 +15,14 @@ namespace MieEvaluation.Web.Services.Review;
 /// <summary>
 /// Imports the experts' scores of a round scored on paper (<c>base_code,expert_email,criterion_code,score,comment</c>),
 /// by the administrator, through the same rules as a score typed in the browser: the round's experts' review must be
-/// open, the expert a member of the base's group that year and not of the base's own organisation, the criterion one
-/// of the round's scheme, the score within 0 and its maximum. All or nothing, in one transaction; every change is
-/// kept in <see cref="ExpertScoreChange"/>. The preview is the same check without the write.
+/// open and the expert allowed to score the base (<see cref="ScoringGate"/>: the base's group, no conflict of interest),
+/// the criterion one of the round's scheme, the score within 0 and its maximum. All or nothing, in one transaction;
+/// every change is kept in <see cref="ExpertScoreChange"/>. The preview is the same check without the write.
 /// </summary>
-public sealed class ExpertScoreImport(MieDbContext db, ReviewRounds rounds, SchemeStore schemes, TimeProvider clock, IStringLocalizer<SharedResource> localizer)
+public sealed class ExpertScoreImport(MieDbContext db, ScoringGate gate, SchemeStore schemes, TimeProvider clock,
+    IStringLocalizer<SharedResource> localizer)
 {
     private static readonly string[] Header = ["base_code", "expert_email", "criterion_code", "score", "comment"];
-
-    private sealed record ScoreLine(int Line, int BaseId, string ExpertUserId, string Criterion, decimal Score, string? Comment);
 
     public Task<ImportAnalysis> AnalyseAsync(int dataYear, string path, CancellationToken cancellationToken) =>
         RunAsync(dataYear, path, write: null, cancellationToken);
@@ -33,16 +32,16 @@ public sealed class ExpertScoreImport(MieDbContext db, ReviewRounds rounds, Sche
 
     private async Task<ImportAnalysis> RunAsync(int dataYear, string path, (string FileName, string User)? write, CancellationToken cancellationToken)
     {
-        var round = await db.ReviewRounds.SingleOrDefaultAsync(r => r.DataYear == dataYear, cancellationToken);
+        var round = await db.ReviewRounds.AsNoTracking().SingleOrDefaultAsync(r => r.DataYear == dataYear, cancellationToken);
         if (round is null)
         {
             return Refused(localizer["ExpertScores.NoRound", dataYear]);
         }
 
-        if (round.StateOf(ReviewStage.ExpertReview, rounds.Today) != StageState.Open)
+        var seats = await gate.SeatsAsync(round, ReviewPass.Expert, cancellationToken);
+        if (seats.Stage != StageState.Open)
         {
-            var (opens, closes) = round.DatesOf(ReviewStage.ExpertReview);
-            return Refused(localizer["ExpertScores.StageNotOpen", Date(opens), Date(closes)]);
+            return Refused(ScorerRefusalText.Of(localizer, ScorerRefusal.StageNotOpen, "", "", round, ReviewPass.Expert));
         }
 
         var scheme = round.SchemeCode is { } code ? await schemes.FindAsync(code, cancellationToken: cancellationToken) : null;
@@ -51,53 +50,30 @@ public sealed class ExpertScoreImport(MieDbContext db, ReviewRounds rounds, Sche
             return Refused(localizer["ExpertScores.NoCriteria", round.SchemeCode ?? "—"]);
         }
 
-        var (lines, errors) = await ReadAsync(path, round, scheme.Scheme.Criteria.ToDictionary(c => c.Code, c => c.MaxScore, StringComparer.Ordinal), cancellationToken);
+        var (lines, errors) = await ReadAsync(path, seats, scheme.Scheme.Criteria.ToDictionary(c => c.Code, c => c.MaxScore, StringComparer.Ordinal), cancellationToken);
         if (errors.Count > 0)
         {
             return new ImportAnalysis(0, 0, 0, errors, []);
         }
 
-        var existing = await db.ExpertScores.Where(s => s.RoundId == round.Id).ToDictionaryAsync(s => (s.BaseId, s.ExpertUserId, s.Criterion), cancellationToken);
+        var existing = await db.ExpertScores.AsNoTracking().Where(s => s.RoundId == round.Id && s.Pass == ReviewPass.Expert)
+            .ToDictionaryAsync(s => (s.BaseId, s.ExpertUserId, s.Criterion), cancellationToken);
         var added = lines.Count(l => !existing.ContainsKey((l.BaseId, l.ExpertUserId, l.Criterion)));
-        var changed = lines.Count(l => existing.TryGetValue((l.BaseId, l.ExpertUserId, l.Criterion), out var s) && (s.Score != l.Score || s.Comment != l.Comment));
+        var changed = lines.Count(l => existing.TryGetValue((l.BaseId, l.ExpertUserId, l.Criterion), out var s)
+                                       && (s.Score != l.Score || s.Comment != l.Comment || s.SubmittedAtUtc is null));
         var analysis = new ImportAnalysis(added, changed, lines.Count - added - changed, [], []);
-        if (write is not { } by || !analysis.CanCommit)
+        if (write is { } by && analysis.CanCommit)
         {
-            return analysis;
+            // A paper form is a submitted one: the imported scores are final for the expert, as if submitted in the browser.
+            await gate.WriteAsync(round, ReviewPass.Expert, lines, by.User, ChangeSource.Import, by.FileName, submit: true, clock.GetUtcNow().UtcDateTime, cancellationToken);
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        foreach (var line in lines)
-        {
-            existing.TryGetValue((line.BaseId, line.ExpertUserId, line.Criterion), out var score);
-            if (score is not null && score.Score == line.Score && score.Comment == line.Comment)
-            {
-                continue;
-            }
-
-            db.ExpertScoreChanges.Add(new ExpertScoreChange
-            {
-                RoundId = round.Id, BaseId = line.BaseId, ExpertUserId = line.ExpertUserId, Criterion = line.Criterion, OldScore = score?.Score,
-                NewScore = line.Score, Comment = line.Comment, ChangedAtUtc = now, ChangedBy = by.User, Source = ChangeSource.Import, FileName = by.FileName,
-            });
-            if (score is null)
-            {
-                score = new RecordedExpertScore { RoundId = round.Id, BaseId = line.BaseId, ExpertUserId = line.ExpertUserId, Criterion = line.Criterion };
-                db.ExpertScores.Add(score);
-            }
-
-            (score.Score, score.Comment, score.RecordedAtUtc, score.RecordedBy, score.Source) = (line.Score, line.Comment, now, by.User, ChangeSource.Import);
-        }
-
-        await db.SaveChangesAsync(cancellationToken); // one SaveChanges: one transaction
         return analysis;
     }
 
     private static ImportAnalysis Refused(string message) => new(0, 0, 0, [new RowError(0, message)], []);
 
-    private static string Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "—";
-
-    private async Task<(List<ScoreLine> Lines, List<RowError> Errors)> ReadAsync(string path, ReviewRound round, Dictionary<string, decimal> maxScores,
+    private async Task<(List<ScoreWrite> Lines, List<RowError> Errors)> ReadAsync(string path, ScoringSeats seats, Dictionary<string, decimal> maxScores,
         CancellationToken cancellationToken)
     {
         var (rows, problem) = TabularFile.Open(path);
@@ -110,14 +86,8 @@ public sealed class ExpertScoreImport(MieDbContext db, ReviewRounds rounds, Sche
         var evaluatorRole = await db.Roles.Where(r => r.Name == Roles.Evaluator).Select(r => r.Id).SingleOrDefaultAsync(cancellationToken);
         var experts = await db.Users.AsNoTracking().Where(u => db.UserRoles.Any(r => r.UserId == u.Id && r.RoleId == evaluatorRole))
             .Select(u => new { u.Id, u.NormalizedEmail }).ToDictionaryAsync(u => u.NormalizedEmail!, u => u.Id, cancellationToken);
-        // Who may score which base this year: the members of the groups the base is assigned to, with their organisation.
-        var memberships = await (from m in db.ExpertGroupMembers.AsNoTracking()
-                                 join assigned in db.ExpertGroupBases on m.GroupId equals assigned.GroupId
-                                 where m.Group.Year == round.DataYear
-                                 select new { m.UserId, assigned.BaseId, m.Organisation }).ToListAsync(cancellationToken);
-        var memberOf = memberships.ToLookup(m => (m.UserId, m.BaseId), m => m.Organisation);
 
-        var lines = new List<ScoreLine>();
+        var lines = new List<ScoreWrite>();
         var errors = new List<RowError>();
         var seen = new Dictionary<(int, string, string), int>();
         var first = true;
@@ -153,16 +123,10 @@ public sealed class ExpertScoreImport(MieDbContext db, ReviewRounds rounds, Sche
                     return localizer["ExpertScores.UnknownExpert", f[1]];
                 }
 
-                var organisations = memberOf[(expert, found.Id)].ToList();
-                if (organisations.Count == 0)
+                // The gate's one rule: the base's group, no conflict of interest, not what the expert submitted in the browser.
+                if (seats.Check(found.Id, expert, byImport: true) is { } refusal)
                 {
-                    return localizer["ExpertScores.NotInGroup", f[1], found.Code, round.DataYear];
-                }
-
-                // An expert never scores a base of their own organisation (the conflict of interest the office guards against).
-                if (organisations.Any(o => SameOrganisation(o, found.NameZh) || SameOrganisation(o, found.NameEn)))
-                {
-                    return localizer["ExpertScores.OwnOrganisation", f[1], found.Code];
+                    return ScorerRefusalText.Of(localizer, refusal, f[1], found.Code, seats.Round, ReviewPass.Expert);
                 }
 
                 if (!maxScores.TryGetValue(f[2], out var max))
@@ -186,7 +150,7 @@ public sealed class ExpertScoreImport(MieDbContext db, ReviewRounds rounds, Sche
                     return localizer["ExpertScores.Duplicate", seen[(found.Id, expert, f[2])]];
                 }
 
-                lines.Add(new ScoreLine(row.Line, found.Id, expert, f[2], score, f[4].Length == 0 ? null : f[4]));
+                lines.Add(new ScoreWrite(found.Id, expert, f[2], score, f[4].Length == 0 ? null : f[4]));
                 return null;
             }
 
@@ -207,9 +171,6 @@ public sealed class ExpertScoreImport(MieDbContext db, ReviewRounds rounds, Sche
 
         return (lines, errors);
     }
-
-    private static bool SameOrganisation(string organisation, string baseName) =>
-        string.Equals(organisation.Trim(), baseName.Trim(), StringComparison.OrdinalIgnoreCase);
 }
 
 /// <summary>The experts' scores of one round as a kind of the one import pipeline (pages and API).</summary>

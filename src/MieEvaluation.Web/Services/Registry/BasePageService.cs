@@ -19,6 +19,9 @@ public sealed record BasePage(
     RegistryEntry Entry, FigureQuery Range, IReadOnlyList<BaseIndicatorFigures> Figures, NationalFigures National, NationalFigures TypeMeans,
     IReadOnlyList<BaseSubmissionRow> Submissions, IReadOnlyList<AuditLine> Audit, IReadOnlyList<IssueRow> Issues, FigureScope Scope);
 
+/// <summary>A base's code and names.</summary>
+public sealed record BaseName(int Id, string Code, string NameZh, string NameEn);
+
 public sealed class BasePageService(MieDbContext db, FiguresService figures, Issues.IssueReportService issues)
 {
     public const int MaxAuditLines = 200;
@@ -26,6 +29,10 @@ public sealed class BasePageService(MieDbContext db, FiguresService figures, Iss
     /// <summary>The id of the base with this code, or null: what the page's authorization is decided on.</summary>
     public async Task<int?> FindIdAsync(string code, CancellationToken cancellationToken = default) =>
         await db.Bases.AsNoTracking().Where(b => b.Code == BaseCodes.Canonical(code)).Select(b => (int?)b.Id).SingleOrDefaultAsync(cancellationToken);
+
+    /// <summary>The base's code and names, for the pages of its round.</summary>
+    public async Task<BaseName> NameAsync(int id, CancellationToken cancellationToken = default) =>
+        await db.Bases.AsNoTracking().Where(b => b.Id == id).Select(b => new BaseName(b.Id, b.Code, b.NameZh, b.NameEn)).SingleAsync(cancellationToken);
 
     /// <summary>The page, with its figures counted in <paramref name="scope"/>; null when no base has the code.</summary>
     public async Task<BasePage?> LoadAsync(string code, FigureScope scope, CancellationToken cancellationToken = default)

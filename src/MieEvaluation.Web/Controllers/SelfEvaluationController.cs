@@ -1,0 +1,123 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using MieEvaluation.Domain.Review;
+using MieEvaluation.Web.Security;
+using MieEvaluation.Web.Services.Registry;
+using MieEvaluation.Web.Services.Review;
+using MieEvaluation.Web.ViewModels.Review;
+
+namespace MieEvaluation.Web.Controllers;
+
+/// <summary>
+/// A base's self-evaluation of a round: its contact writes the four sections and adds evidence while the stage is
+/// open, then submits; once submitted, the base's experts and the roles that view figures read it.
+/// </summary>
+[Route("bases/{code}/self-evaluation/{year:int}")]
+public sealed class SelfEvaluationController(ReviewRounds rounds, SelfEvaluations evaluations, EvidenceStore evidence, BasePageService bases,
+    IAuthorizationService authorization, IStringLocalizer<SharedResource> localizer) : Controller
+{
+    /// <summary>Twice the file limit: a file somewhat too large still reaches the store's own check and its message.</summary>
+    private const long UploadLimit = 2 * EvidenceFiles.MaxBytes;
+
+    [HttpGet("")]
+    public async Task<IActionResult> Index(string code, int year, CancellationToken cancellationToken) =>
+        await WithAccessAsync(code, year, write: false, (round, baseId) => PageAsync(code, round, baseId, null, null, cancellationToken), cancellationToken);
+
+    [HttpPost("")]
+    public async Task<IActionResult> Save(string code, int year, SelfEvaluationInput input, CancellationToken cancellationToken) =>
+        await WithAccessAsync(code, year, write: true, async (round, baseId) =>
+        {
+            var submit = input.Command == "submit";
+            var saved = await evaluations.SaveAsync(round, baseId, input.Version, input.Sections(), submit, User.Identity!.Name!, cancellationToken);
+            if (saved.Written)
+            {
+                TempData["Saved"] = localizer[submit ? "SelfEvaluation.SubmittedNow" : "SelfEvaluation.Saved"].Value;
+                return RedirectToAction(nameof(Index), new { code, year });
+            }
+
+            foreach (var (field, message) in saved.FieldErrors)
+            {
+                ModelState.AddModelError(field, message);
+            }
+
+            if (saved.Refusal is not null || saved.Conflict)
+            {
+                ModelState.AddModelError("", saved.Refusal ?? localizer["SelfEvaluation.Conflict"]);
+            }
+
+            Response.StatusCode = saved.FieldErrors.Count > 0 ? StatusCodes.Status400BadRequest : StatusCodes.Status409Conflict;
+            return await PageAsync(code, round, baseId, input, null, cancellationToken);
+        }, cancellationToken);
+
+    [HttpPost("evidence")]
+    [RequestSizeLimit(UploadLimit)]
+    [RequestFormLimits(MultipartBodyLengthLimit = UploadLimit)]
+    public async Task<IActionResult> AddEvidence(string code, int year, IFormFile? file, CancellationToken cancellationToken) =>
+        await WithAccessAsync(code, year, write: true, async (round, baseId) =>
+        {
+            var (draft, refusal) = await evaluations.DraftForEvidenceAsync(round, baseId, User.Identity!.Name!, cancellationToken);
+            if (draft is not null && file is not null)
+            {
+                await using var stream = file.OpenReadStream();
+                refusal = await evidence.AddAsync(EvidenceOwner.SelfEvaluation, draft.Id, file.FileName, stream, User.Identity!.Name!, cancellationToken);
+            }
+            else
+            {
+                refusal ??= localizer["Import.NoFile"];
+            }
+
+            if (refusal is null)
+            {
+                TempData["Saved"] = localizer["Evidence.Added", file!.FileName].Value;
+                return RedirectToAction(nameof(Index), new { code, year });
+            }
+
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return await PageAsync(code, round, baseId, null, refusal, cancellationToken);
+        }, cancellationToken);
+
+    [HttpPost("evidence/{id:long}/remove")]
+    public async Task<IActionResult> RemoveEvidence(string code, int year, long id, CancellationToken cancellationToken) =>
+        await WithAccessAsync(code, year, write: true, async (round, baseId) =>
+        {
+            var (draft, refusal) = await evaluations.DraftForEvidenceAsync(round, baseId, User.Identity!.Name!, cancellationToken);
+            if (draft is null || !await evidence.RemoveAsync(EvidenceOwner.SelfEvaluation, draft.Id, id, cancellationToken))
+            {
+                Response.StatusCode = draft is null ? StatusCodes.Status409Conflict : StatusCodes.Status404NotFound;
+                return await PageAsync(code, round, baseId, null, refusal ?? localizer["Evidence.NotFound"], cancellationToken);
+            }
+
+            return RedirectToAction(nameof(Index), new { code, year });
+        }, cancellationToken);
+
+    private async Task<IActionResult> WithAccessAsync(string code, int year, bool write, Func<ReviewRound, int, Task<IActionResult>> then, CancellationToken cancellationToken)
+    {
+        if (await bases.FindIdAsync(code, cancellationToken) is not { } baseId)
+        {
+            return ValidationExtensions.PlainRefusal(StatusCodes.Status404NotFound, [localizer["Report.UnknownBase", code]]);
+        }
+
+        var operation = write ? BaseOperations.WriteSelfEvaluation : BaseOperations.ReadRound;
+        if (!(await authorization.AuthorizeAsync(User, new BaseYear(baseId, year), operation)).Succeeded)
+        {
+            return Forbid();
+        }
+
+        return await rounds.FindAsync(year, cancellationToken) is { } round
+            ? await then(round, baseId)
+            : ValidationExtensions.PlainRefusal(StatusCodes.Status404NotFound, [localizer["ExpertScores.NoRound", year]]);
+    }
+
+    private async Task<IActionResult> PageAsync(string code, ReviewRound round, int baseId, SelfEvaluationInput? input, string? evidenceProblem,
+        CancellationToken cancellationToken)
+    {
+        var saved = await evaluations.FindAsync(round.Id, baseId, cancellationToken);
+        var isContact = (await authorization.AuthorizeAsync(User, new BaseYear(baseId, round.DataYear), BaseOperations.WriteSelfEvaluation)).Succeeded;
+        // A draft is the contact's own work: others (administrators aside) see that it is not submitted, not its text.
+        var shown = saved is not null && (saved.IsSubmitted || isContact || User.IsInRole(Roles.Administrator)) ? saved : null;
+        var files = shown is null ? [] : await evidence.ListAsync(EvidenceOwner.SelfEvaluation, shown.Id, cancellationToken);
+        return View("Index", new SelfEvaluationPage(await bases.NameAsync(baseId, cancellationToken), round, shown, saved?.IsSubmitted ?? false, files,
+            isContact ? evaluations.Refusal(round, saved) : null, isContact, input, evidenceProblem));
+    }
+}

@@ -51,9 +51,12 @@ public sealed class GroupsController(ExpertGroupService groups, IStringLocalizer
             return NotFound();
         }
 
-        if ((await validator.ValidateAsync(input)).AddTo(ModelState) && !await groups.AddMemberAsync(id, input))
+        if ((await validator.ValidateAsync(input)).AddTo(ModelState))
         {
-            ModelState.AddModelError(nameof(input.UserId), localizer["Groups.NotAnEvaluator"]);
+            foreach (var (field, message) in await groups.AddMemberAsync(id, input))
+            {
+                ModelState.AddModelError(field, message);
+            }
         }
 
         return ModelState.IsValid ? RedirectToAction(nameof(Detail), new { id }) : View(nameof(Detail), await groups.DetailAsync(id, input));
@@ -74,8 +77,12 @@ public sealed class GroupsController(ExpertGroupService groups, IStringLocalizer
             return NotFound();
         }
 
-        var refused = baseIds.Count == 0 ? 0 : await groups.AssignBasesAsync(id, baseIds);
-        if (refused > 0)
+        var (refused, conflicts) = baseIds.Count == 0 ? (0, []) : await groups.AssignBasesAsync(id, baseIds);
+        if (conflicts.Count > 0)
+        {
+            TempData["Warning"] = string.Join(" ", [localizer["Groups.ConflictsRefused"].Value, .. conflicts]);
+        }
+        else if (refused > 0)
         {
             TempData["Warning"] = localizer["Groups.BasesRefused", refused].Value;
         }

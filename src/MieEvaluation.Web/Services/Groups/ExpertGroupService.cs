@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using MieEvaluation.Domain.Groups;
+using MieEvaluation.Domain.Review;
+using MieEvaluation.Web.Services.Review;
 using MieEvaluation.Web.Data;
 using MieEvaluation.Web.Security;
 using MieEvaluation.Web.ViewModels.Groups;
@@ -8,7 +11,7 @@ using MieEvaluation.Web.ViewModels.Groups;
 namespace MieEvaluation.Web.Services.Groups;
 
 /// <summary>Expert groups per year: their members and the bases they evaluate. A base belongs to at most one group a year.</summary>
-public sealed class ExpertGroupService(MieDbContext db, UserManager<AppUser> users)
+public sealed class ExpertGroupService(MieDbContext db, UserManager<AppUser> users, IStringLocalizer<SharedResource> localizer)
 {
     public async Task<IReadOnlyList<int>> YearsAsync() =>
         await db.ExpertGroups.Select(g => g.Year).Distinct().OrderByDescending(y => y).ToListAsync();
@@ -43,7 +46,8 @@ public sealed class ExpertGroupService(MieDbContext db, UserManager<AppUser> use
         var memberIds = group.Members.Select(m => m.UserId).ToList();
         var accounts = await db.Users.AsNoTracking().Where(u => memberIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id);
         var members = group.Members
-            .Select(m => new MemberRow(m.Id, accounts[m.UserId].DisplayName, accounts[m.UserId].Email ?? "", m.Organisation, m.OrganisationKind, m.Expertise))
+            .Select(m => new MemberRow(m.Id, accounts[m.UserId].DisplayName, accounts[m.UserId].Email ?? "", m.Organisation, m.OrganisationKind, m.Expertise,
+                m.ProvinceCode, m.IsLeader))
             .OrderBy(m => m.DisplayName).ToList();
         var evaluators = (await users.GetUsersInRoleAsync(Roles.Evaluator))
             .Where(u => !memberIds.Contains(u.Id)).OrderBy(u => u.Email)
@@ -55,38 +59,88 @@ public sealed class ExpertGroupService(MieDbContext db, UserManager<AppUser> use
 
         return new GroupDetailPage(group.Id, group.Year, group.Name, members,
             group.Bases.Select(a => new AssignedBase(a.BaseId, a.Base.Code, a.Base.NameZh, a.Base.NameEn)).OrderBy(b => b.Code).ToList(),
-            group.MissingExpertise(), evaluators, assignable, newMember ?? new MemberInput());
+            group.MissingExpertise(), evaluators, assignable, newMember ?? new MemberInput(),
+            await db.Provinces.AsNoTracking().OrderBy(p => p.Code).Select(p => new Choice(p.Code, p.Code + " " + p.NameZh + " · " + p.NameEn)).ToListAsync());
     }
 
-    /// <summary>Adds an evaluator; false when the account is not an evaluator or already a member.</summary>
-    public async Task<bool> AddMemberAsync(int groupId, MemberInput input)
+    /// <summary>
+    /// Adds an evaluator; the reasons it is refused (nothing written): not an evaluator or already a member, an unknown
+    /// province, a second leader, or a conflict of interest with a base of the group (<see cref="ScorerEligibility.Conflict"/>).
+    /// </summary>
+    public async Task<IReadOnlyList<(string Field, string Message)>> AddMemberAsync(int groupId, MemberInput input)
     {
         var user = await users.FindByIdAsync(input.UserId);
         if (user is null || !await users.IsInRoleAsync(user, Roles.Evaluator) ||
             await db.ExpertGroupMembers.AnyAsync(m => m.GroupId == groupId && m.UserId == input.UserId))
         {
-            return false;
+            return [(nameof(input.UserId), localizer["Groups.NotAnEvaluator"])];
+        }
+
+        var province = string.IsNullOrWhiteSpace(input.ProvinceCode) ? null : input.ProvinceCode.Trim();
+        if (province is not null && !await db.Provinces.AnyAsync(p => p.Code == province))
+        {
+            return [(nameof(input.ProvinceCode), localizer["Groups.UnknownProvince", province])];
+        }
+
+        if (input.IsLeader && await db.ExpertGroupMembers.AnyAsync(m => m.GroupId == groupId && m.IsLeader))
+        {
+            return [(nameof(input.IsLeader), localizer["Groups.LeaderTaken"])];
+        }
+
+        var year = await db.ExpertGroups.Where(g => g.Id == groupId).Select(g => g.Year).SingleAsync();
+        var bases = await db.ExpertGroupBases.Where(a => a.GroupId == groupId).Select(a => a.BaseId).ToListAsync();
+        var conflicts = await ConflictsAsync(year, [(user.Email ?? "", new ExpertSeat(input.Organisation, province))], bases);
+        if (conflicts.Count > 0)
+        {
+            return [.. conflicts.Select(c => (nameof(input.Organisation), c))];
         }
 
         db.ExpertGroupMembers.Add(new ExpertGroupMember
         {
             GroupId = groupId, UserId = user.Id, Organisation = input.Organisation.Trim(),
-            OrganisationKind = input.OrganisationKind, Expertise = input.Expertise,
+            OrganisationKind = input.OrganisationKind, Expertise = input.Expertise, ProvinceCode = province, IsLeader = input.IsLeader,
         });
         await db.SaveChangesAsync();
-        return true;
+        return [];
+    }
+
+    /// <summary>
+    /// The conflicts of interest between the seats and the bases, as localised reasons: a member of a base's own
+    /// organisation, and — when the year's round says so — of its province.
+    /// </summary>
+    private async Task<List<string>> ConflictsAsync(int year, IReadOnlyCollection<(string Expert, ExpertSeat Seat)> seats, IReadOnlyCollection<int> baseIds)
+    {
+        var excludeOwnProvince = await db.ReviewRounds.Where(r => r.DataYear == year).Select(r => r.ExcludeOwnProvince).SingleOrDefaultAsync();
+        var bases = await db.Bases.AsNoTracking().Where(b => baseIds.Contains(b.Id))
+            .Select(b => new { b.Code, Scored = new ScoredBase(b.NameZh, b.NameEn, b.Province.Code) }).ToListAsync();
+        return [.. from b in bases
+                   from s in seats
+                   let refusal = ScorerEligibility.Conflict(s.Seat, b.Scored, excludeOwnProvince)
+                   where refusal is not null
+                   select ScorerRefusalText.Of(localizer, refusal.Value, s.Expert, b.Code, year)];
     }
 
     public async Task RemoveMemberAsync(int groupId, int memberId) =>
         await db.ExpertGroupMembers.Where(m => m.GroupId == groupId && m.Id == memberId).ExecuteDeleteAsync();
 
     /// <summary>
-    /// Assigns the bases that are active, designated by the group's year and in no other group that year;
-    /// returns how many were refused. All or nothing: one transaction.
+    /// Assigns the bases that are active, designated by the group's year and in no other group that year; returns how
+    /// many were refused. All or nothing: one transaction. Nothing at all when a member has a conflict of interest with
+    /// one of them: then the reasons.
     /// </summary>
-    public async Task<int> AssignBasesAsync(int groupId, IReadOnlyCollection<int> baseIds)
+    public async Task<(int Refused, IReadOnlyList<string> Conflicts)> AssignBasesAsync(int groupId, IReadOnlyCollection<int> baseIds)
     {
         var year = await db.ExpertGroups.Where(g => g.Id == groupId).Select(g => g.Year).SingleAsync();
+        var seats = await (from m in db.ExpertGroupMembers.AsNoTracking()
+                           where m.GroupId == groupId
+                           join u in db.Users on m.UserId equals u.Id
+                           select new { u.Email, m.Organisation, m.ProvinceCode }).ToListAsync();
+        var conflicts = await ConflictsAsync(year, [.. seats.Select(m => (m.Email ?? "", new ExpertSeat(m.Organisation, m.ProvinceCode)))], baseIds);
+        if (conflicts.Count > 0)
+        {
+            return (baseIds.Distinct().Count(), conflicts);
+        }
+
         var assignable = await db.Bases
             .Where(b => baseIds.Contains(b.Id) && b.IsActive && b.BatchYear <= year &&
                         !db.ExpertGroupBases.Any(a => a.BaseId == b.Id && a.Group.Year == year))
@@ -101,10 +155,10 @@ public sealed class ExpertGroupService(MieDbContext db, UserManager<AppUser> use
             // Another administrator assigned one of these bases to another group of the year meanwhile: the unique
             // index refused the whole assignment.
             db.ChangeTracker.Clear();
-            return baseIds.Distinct().Count();
+            return (baseIds.Distinct().Count(), []);
         }
 
-        return baseIds.Distinct().Count() - assignable.Count;
+        return (baseIds.Distinct().Count() - assignable.Count, []);
     }
 
     public async Task RemoveBaseAsync(int groupId, int baseId) =>

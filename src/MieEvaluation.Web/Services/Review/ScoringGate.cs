@@ -48,13 +48,17 @@ public static class ScorerRefusalText
     {
         if (refusal != ScorerRefusal.StageNotOpen)
         {
-            return localizer[$"Scoring.Refusal.{refusal}", expert, baseCode, round.DataYear];
+            return Of(localizer, refusal, expert, baseCode, round.DataYear);
         }
 
         var stage = ScorerEligibility.StageOf(pass);
         var (opens, closes) = round.DatesOf(stage);
         return localizer["Scoring.Refusal.StageNotOpen", localizer[$"Round.Stage.{stage}"].Value, Date(opens), Date(closes)];
     }
+
+    /// <summary>A refusal that is not about the stage: who, which base, which data year.</summary>
+    public static string Of(Microsoft.Extensions.Localization.IStringLocalizer localizer, ScorerRefusal refusal, string expert, string baseCode, int dataYear) =>
+        localizer[$"Scoring.Refusal.{refusal}", expert, baseCode, dataYear];
 
     public static string Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "—";
 }

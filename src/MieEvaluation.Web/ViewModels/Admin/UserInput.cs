@@ -16,6 +16,9 @@ public sealed class UserInput
     public string? Password { get; set; }
 
     public List<string> Roles { get; set; } = [];
+
+    /// <summary>The base a base contact is bound to (its code); empty for every other account.</summary>
+    public string? BaseCode { get; set; }
 }
 
 public sealed class UserInputValidator : AbstractValidator<UserInput>
@@ -27,6 +30,11 @@ public sealed class UserInputValidator : AbstractValidator<UserInput>
         RuleFor(x => x.DisplayName).NotEmpty().WithMessage(localizer["Account.NameRequired"]).MaximumLength(100);
         RuleFor(x => x.Password).NotEmpty().When(x => x.Id is null).WithMessage(localizer["Account.PasswordRequired"]);
         RuleForEach(x => x.Roles).Must(r => Security.Roles.All.Contains(r)).WithMessage((_, r) => localizer["Users.UnknownRole", r]);
+        // A base contact sees one base only: another role would open the others to them.
+        RuleFor(x => x.Roles).Must(r => r.Distinct().Count() == 1).When(x => x.Roles.Contains(Security.Roles.BaseContact))
+            .WithMessage(localizer["Users.BaseContactAlone"]);
+        RuleFor(x => x.BaseCode).NotEmpty().When(x => x.Roles.Contains(Security.Roles.BaseContact)).WithMessage(localizer["Users.BaseRequired"]);
+        RuleFor(x => x.BaseCode).Empty().When(x => !x.Roles.Contains(Security.Roles.BaseContact)).WithMessage(localizer["Users.BaseOnlyForContacts"]);
     }
 }
 

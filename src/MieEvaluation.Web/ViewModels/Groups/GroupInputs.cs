@@ -30,6 +30,11 @@ public sealed class MemberInput
     public OrganisationKind OrganisationKind { get; set; }
 
     public ExpertiseKind Expertise { get; set; }
+
+    /// <summary>The province code of the member's organisation; needed when a round keeps experts from their own province.</summary>
+    public string? ProvinceCode { get; set; }
+
+    public bool IsLeader { get; set; }
 }
 
 public sealed class MemberInputValidator : AbstractValidator<MemberInput>
@@ -40,5 +45,6 @@ public sealed class MemberInputValidator : AbstractValidator<MemberInput>
         RuleFor(x => x.Organisation).NotEmpty().WithMessage(localizer["Groups.OrganisationRequired"]).MaximumLength(200);
         RuleFor(x => x.OrganisationKind).IsInEnum().WithMessage(localizer["Groups.BadChoice"]);
         RuleFor(x => x.Expertise).IsInEnum().WithMessage(localizer["Groups.BadChoice"]);
+        RuleFor(x => x.ProvinceCode).MaximumLength(8).WithMessage(localizer["Groups.BadChoice"]);
     }
 }

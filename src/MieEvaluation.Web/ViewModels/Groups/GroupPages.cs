@@ -6,7 +6,8 @@ public sealed record GroupSummary(int Id, string Name, int MemberCount, int Base
 
 public sealed record GroupListPage(int Year, IReadOnlyList<int> Years, IReadOnlyList<GroupSummary> Groups, NewGroupInput NewGroup);
 
-public sealed record MemberRow(int Id, string DisplayName, string Email, string Organisation, OrganisationKind OrganisationKind, ExpertiseKind Expertise);
+public sealed record MemberRow(int Id, string DisplayName, string Email, string Organisation, OrganisationKind OrganisationKind, ExpertiseKind Expertise,
+    string? ProvinceCode, bool IsLeader);
 
 public sealed record AssignedBase(int Id, string Code, string NameZh, string NameEn);
 
@@ -15,4 +16,4 @@ public sealed record Choice(string Value, string Text);
 public sealed record GroupDetailPage(
     int Id, int Year, string Name, IReadOnlyList<MemberRow> Members, IReadOnlyList<AssignedBase> Bases,
     IReadOnlyList<ExpertiseKind> MissingExpertise, IReadOnlyList<Choice> Evaluators, IReadOnlyList<AssignedBase> AssignableBases,
-    MemberInput NewMember);
+    MemberInput NewMember, IReadOnlyList<Choice> Provinces);

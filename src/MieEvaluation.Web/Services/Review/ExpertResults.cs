@@ -9,7 +9,15 @@ namespace MieEvaluation.Web.Services.Review;
 /// <summary>The experts' results of a round as the API gives them (docs/api.md): snake_case, full precision.</summary>
 [SnakeCaseJson]
 public sealed record ExpertResultsDocument(int DataYear, string Scheme, string Aggregate, bool Normalised, IReadOnlyList<ExpertResultRow> Results,
-    IReadOnlyList<AgreementRow> Agreement, IReadOnlyList<FlaggedExpertRow> Flagged);
+    IReadOnlyList<AgreementRow> Agreement, IReadOnlyList<FlaggedExpertRow> Flagged, CrossReviewSection CrossReview);
+
+/// <summary>The cross review's comparison once its stage is closed (until then <c>closed</c> is false and the rows empty).</summary>
+[SnakeCaseJson]
+public sealed record CrossReviewSection(bool Closed, decimal Threshold, IReadOnlyList<CrossReviewRow> Rows);
+
+/// <summary>A base's mean score on a criterion by its own group and by the cross-reviewing group, and whether they differ by more than the round's threshold.</summary>
+[SnakeCaseJson]
+public sealed record CrossReviewRow(string BaseCode, string OwnGroup, string CrossGroup, string Criterion, decimal Own, decimal Cross, decimal Difference, bool Flagged);
 
 /// <summary>A base's scores on a criterion: N, mean, median, trimmed mean, the normalised mean when the round normalises, and the one the scheme uses.</summary>
 [SnakeCaseJson]
@@ -91,7 +99,31 @@ public sealed class ExpertResults(MieDbContext db, ReviewRounds rounds, SchemeSt
                 .Select(d => new FlaggedExpertRow(group.Name, d.Expert, d.Criterion, Snake(d.Kind.ToString())!, d.Value, d.CommonBases)));
         }
 
-        return (new ExpertResultsDocument(dataYear, scheme.Scheme.Code, Snake(aggregate.ToString())!, round.NormalisePerExpert, results, agreement, flagged), null);
+        return (new ExpertResultsDocument(dataYear, scheme.Scheme.Code, Snake(aggregate.ToString())!, round.NormalisePerExpert, results, agreement, flagged,
+            await CrossReviewAsync(round, scores, cancellationToken)), null);
+    }
+
+    /// <summary>The two groups' means side by side per cross-reviewed base and criterion, once the cross review is closed.</summary>
+    private async Task<CrossReviewSection> CrossReviewAsync(Domain.Review.ReviewRound round, List<ExpertScore> own, CancellationToken cancellationToken)
+    {
+        if (round.StateOf(ReviewStage.CrossReview, rounds.Today) != StageState.Closed)
+        {
+            return new CrossReviewSection(false, round.CrossReviewThreshold, []);
+        }
+
+        var groups = (await (from a in db.ExpertGroupBases.AsNoTracking()
+                             where a.Year == round.DataYear
+                             join b in db.Bases on a.BaseId equals b.Id
+                             select new { b.Code, a.Group.Name }).ToListAsync(cancellationToken)).ToDictionary(g => g.Code, g => g.Name);
+        var crossGroups = (await (from a in db.CrossReviewAssignments.AsNoTracking()
+                                  where a.RoundId == round.Id
+                                  join b in db.Bases on a.BaseId equals b.Id
+                                  join g in db.ExpertGroups on a.GroupId equals g.Id
+                                  select new { b.Code, g.Name }).ToListAsync(cancellationToken)).ToDictionary(g => g.Code, g => g.Name);
+        var cross = await ScoresAsync(round.Id, cancellationToken, ReviewPass.Cross);
+        return new CrossReviewSection(true, round.CrossReviewThreshold, [.. ExpertAgreement.CrossReview(own, cross, round.CrossReviewThreshold)
+            .Select(d => new CrossReviewRow(d.BaseCode, groups.GetValueOrDefault(d.BaseCode, ""), crossGroups.GetValueOrDefault(d.BaseCode, ""), d.Criterion,
+                d.Own, d.Cross, d.Difference, d.Flagged))]);
     }
 
     /// <summary>

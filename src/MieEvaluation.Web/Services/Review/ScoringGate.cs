@@ -51,7 +51,12 @@ public static class ScorerRefusalText
             return Of(localizer, refusal, expert, baseCode, round.DataYear);
         }
 
-        var stage = ScorerEligibility.StageOf(pass);
+        return StageNotOpen(localizer, round, ScorerEligibility.StageOf(pass));
+    }
+
+    /// <summary>Why nothing can be recorded for a stage now: it is not open, with its dates.</summary>
+    public static string StageNotOpen(Microsoft.Extensions.Localization.IStringLocalizer localizer, ReviewRound round, ReviewStage stage)
+    {
         var (opens, closes) = round.DatesOf(stage);
         return localizer["Scoring.Refusal.StageNotOpen", localizer[$"Round.Stage.{stage}"].Value, Date(opens), Date(closes)];
     }

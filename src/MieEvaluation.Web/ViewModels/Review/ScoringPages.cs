@@ -29,3 +29,9 @@ public sealed class ScoreSheetInput
     /// <summary>"save" keeps a draft; "submit" makes the scores final.</summary>
     public string? Command { get; set; }
 }
+
+/// <summary>The cross review's sample of a round: each base with its own group and its cross-reviewing group.</summary>
+public sealed record CrossReviewPage(ReviewRound Round, IReadOnlyList<CrossReviewBase> Bases, IReadOnlyList<RoundGroup> Groups);
+
+/// <summary>The experts' results of a round, or why there are none yet.</summary>
+public sealed record RoundResultsPage(int DataYear, ExpertResultsDocument? Document, string? Refusal);

@@ -19,6 +19,7 @@ public sealed class BasesController(BaseRegistryService registry, IValidator<Reg
     /// for the roles that view figures and the evaluators of the base's own groups (<see cref="BaseOperations.Read"/>).
     /// </summary>
     [HttpGet("{code}")]
+    [Authorize(Policy = Policies.BaseContent)]
     public async Task<IActionResult> Detail(string code, string? status, [FromServices] BasePageService pages,
         [FromServices] IAuthorizationService authorization, CancellationToken cancellationToken)
     {

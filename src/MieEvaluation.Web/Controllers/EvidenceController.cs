@@ -15,6 +15,7 @@ namespace MieEvaluation.Web.Controllers;
 /// a draft only by its base's contact and administrators.
 /// </summary>
 [Route("evidence")]
+[Authorize(Policy = Policies.BaseContent)]
 public sealed class EvidenceController(EvidenceStore evidence, MieDbContext db, IAuthorizationService authorization, IStringLocalizer<SharedResource> localizer)
     : Controller
 {

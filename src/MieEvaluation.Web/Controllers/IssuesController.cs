@@ -12,12 +12,19 @@ namespace MieEvaluation.Web.Controllers;
 public sealed class IssuesController(IssueReportService issues, EvaluatorScope scope, TimeProvider clock) : Controller
 {
     [HttpGet("bases/{code}/issues")]
+    [Authorize(Policy = Policies.BaseContent)]
     public async Task<IActionResult> ForBase(string code)
     {
         var found = await issues.FindBaseAsync(code);
         if (found is null)
         {
             return NotFound();
+        }
+
+        // The office's roles read every base's issues; a base contact only their own base's.
+        if (!Roles.Office.Any(User.IsInRole) && !await scope.IsContactOfAsync(User, found.Id))
+        {
+            return Forbid();
         }
 
         var canRecord = await scope.CanWriteAsync(User, found.Id, EvaluationRound.DataYear(clock.GetUtcNow()));

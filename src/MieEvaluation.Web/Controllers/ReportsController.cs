@@ -11,7 +11,6 @@ namespace MieEvaluation.Web.Controllers;
 /// same through the API: <see cref="Api.ReportsApiController"/>.
 /// </summary>
 [Route("reports")]
-[Authorize]
 [RejectUnknownParameters]
 public sealed class ReportsController(ReportAnswers reports) : Controller
 {
@@ -26,6 +25,7 @@ public sealed class ReportsController(ReportAnswers reports) : Controller
     [HttpGet("bases/{code}.xlsx")]
     [HttpGet("bases/{code}.docx")]
     [HttpGet("bases/{code}.pdf")]
+    [Authorize(Policy = Policies.BaseContent)]
     public async Task<IActionResult> Base(string code, string? status, string? lang, CancellationToken cancellationToken) =>
         await reports.BaseAsync(this, code, status, lang, cancellationToken);
 }

@@ -14,6 +14,7 @@ namespace MieEvaluation.Web.Controllers;
 /// open, then submits; once submitted, the base's experts and the roles that view figures read it.
 /// </summary>
 [Route("bases/{code}/self-evaluation/{year:int}")]
+[Authorize(Policy = Policies.BaseContent)]
 public sealed class SelfEvaluationController(ReviewRounds rounds, SelfEvaluations evaluations, EvidenceStore evidence, BasePageService bases,
     IAuthorizationService authorization, IStringLocalizer<SharedResource> localizer) : Controller
 {

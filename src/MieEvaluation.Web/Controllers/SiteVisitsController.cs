@@ -14,6 +14,7 @@ namespace MieEvaluation.Web.Controllers;
 /// recorded by the leader of its group (<see cref="BaseOperations.RecordVisit"/>) with evidence files.
 /// </summary>
 [Route("evaluation/rounds/{year:int}/visits/{code}")]
+[Authorize(Policy = Policies.BaseContent)]
 public sealed class SiteVisitsController(ReviewRounds rounds, SiteVisits visits, EvidenceStore evidence, BasePageService bases, IAuthorizationService authorization,
     IStringLocalizer<SharedResource> localizer) : Controller
 {

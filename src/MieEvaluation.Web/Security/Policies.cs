@@ -9,6 +9,12 @@ public static class Policies
     /// <summary>Any signed-in account, with or without a role: the home page, the password page, signing out.</summary>
     public const string SignedIn = nameof(SignedIn);
 
+    /// <summary>
+    /// Any role, base contacts included: the pages about one base (its page, issues, reports, self-evaluation, visits,
+    /// evidence), each of which then decides for the base through <see cref="BaseAuthorizationHandler"/>.
+    /// </summary>
+    public const string BaseContent = nameof(BaseContent);
+
     public const string Administer = nameof(Administer);
 
     /// <summary>Evaluators; which bases and years they may write is checked per action by <see cref="EvaluatorScope"/>.</summary>

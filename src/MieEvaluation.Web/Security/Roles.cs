@@ -22,4 +22,7 @@ public static class Roles
     public const string BaseContact = nameof(BaseContact);
 
     public static readonly IReadOnlyList<string> All = [Administrator, Evaluator, Reviewer, Official, Analyst, BaseContact];
+
+    /// <summary>The roles of the evaluation office: every role but the base contact's.</summary>
+    public static readonly string[] Office = [Administrator, Evaluator, Reviewer, Official, Analyst];
 }

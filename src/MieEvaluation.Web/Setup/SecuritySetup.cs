@@ -75,14 +75,16 @@ internal static class SecuritySetup
             o.Cookie.SecurePolicy = options.HttpsOnly ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
         });
 
-        // Every page and API route needs a signed-in account holding a role, whether it names no policy (the fallback) or
-        // a bare [Authorize] (the default); an account without a role reaches only what is marked SignedIn (home,
-        // password, sign-out) until an administrator gives it one.
-        var holdsARole = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireRole(Roles.All).Build();
+        // Every page and API route needs a signed-in account holding a role of the evaluation office, whether it names
+        // no policy (the fallback) or a bare [Authorize] (the default); an account without a role reaches only what is
+        // marked SignedIn (home, password, sign-out) until an administrator gives it one. A base contact reaches only
+        // the pages marked BaseContent, which decide per base.
+        var holdsAnOfficeRole = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireRole(Roles.Office).Build();
         services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(holdsARole)
-            .SetDefaultPolicy(holdsARole)
+            .SetFallbackPolicy(holdsAnOfficeRole)
+            .SetDefaultPolicy(holdsAnOfficeRole)
             .AddPolicy(Policies.SignedIn, p => p.RequireAuthenticatedUser())
+            .AddPolicy(Policies.BaseContent, p => p.RequireAuthenticatedUser().RequireRole(Roles.All))
             .AddPolicy(Policies.Administer, p => p.RequireRole(Roles.Administrator))
             .AddPolicy(Policies.EnterData, p => p.RequireRole(Roles.Evaluator))
             .AddPolicy(Policies.Review, p => p.RequireRole(Roles.Reviewer))

@@ -21,6 +21,10 @@ public sealed class AuthorizationMatrix : IClassFixture<AuthorizationMatrix.Fixt
     /// <summary>A signed-in account that holds no role yet.</summary>
     private const string NoRole = "no role";
     private static readonly string[] Callers = [Anonymous, NoRole, .. Roles.All];
+    /// <summary>The evaluation office's roles: every role but the base contact's.</summary>
+    private static readonly string[] Office = [.. Roles.Office];
+
+    /// <summary>Every role: the pages about one base, which the base's own contact (bound to 16R01 here) reaches too.</summary>
     private static readonly string[] EveryRole = [.. Roles.All];
 
     /// <summary>Any signed-in account, a role-less one included: home, password, sign-out.</summary>
@@ -58,7 +62,7 @@ public sealed class AuthorizationMatrix : IClassFixture<AuthorizationMatrix.Fixt
         new("POST", "account/setup", "/account/setup", null, HttpStatusCode.NotFound, new() { ["Token"] = "wrong" }),
         new("GET", "account/password", "/account/password", SignedIn, HttpStatusCode.OK),
         new("POST", "account/password", "/account/password", SignedIn, HttpStatusCode.OK, new() { ["NewPassword"] = "" }),
-        new("GET", "bases", "/bases", EveryRole, HttpStatusCode.OK),
+        new("GET", "bases", "/bases", Office, HttpStatusCode.OK),
         new("GET", "bases/{code}", "/bases/16R01", EveryRole, HttpStatusCode.OK),
         new("GET", "bases/{code}/issues", "/bases/16R01/issues", EveryRole, HttpStatusCode.OK),
         new("GET", "issues/new", $"/issues/new?base=16R01&year={f.Year}", [Roles.Evaluator], HttpStatusCode.OK),
@@ -107,7 +111,28 @@ public sealed class AuthorizationMatrix : IClassFixture<AuthorizationMatrix.Fixt
         new("GET", "evaluation/rounds/{year:int}", "/evaluation/rounds/2025", [Roles.Administrator], HttpStatusCode.OK),
         new("POST", "evaluation/rounds/{year:int}", "/evaluation/rounds/2025", [Roles.Administrator], HttpStatusCode.BadRequest, new() { ["CrossReviewThreshold"] = "-1" }),
         new("GET", "evaluation/schemes/ahp", "/evaluation/schemes/ahp?matrix=1,3;1/3,1", [Roles.Administrator], HttpStatusCode.OK),
-        new("GET", "dictionary", "/dictionary", EveryRole, HttpStatusCode.OK),
+        new("GET", "dictionary", "/dictionary", Office, HttpStatusCode.OK),
+        new("GET", "evaluation/rounds/{year:int}/scoring", $"/evaluation/rounds/{f.Year}/scoring", [Roles.Evaluator], HttpStatusCode.OK),
+        new("GET", "evaluation/rounds/{year:int}/scoring/{pass}/{code}", $"/evaluation/rounds/{f.Year}/scoring/expert/16R01", [Roles.Evaluator], HttpStatusCode.OK),
+        // The round's experts' review is not scheduled: the sheet refuses to be written, the conflict wants a reason.
+        new("POST", "evaluation/rounds/{year:int}/scoring/{pass}/{code}", $"/evaluation/rounds/{f.Year}/scoring/expert/16R01", [Roles.Evaluator], HttpStatusCode.Conflict),
+        new("POST", "evaluation/rounds/{year:int}/scoring/{pass}/{code}/conflict", $"/evaluation/rounds/{f.Year}/scoring/expert/16R01/conflict", [Roles.Evaluator],
+            HttpStatusCode.BadRequest),
+        new("GET", "bases/{code}/self-evaluation/{year:int}", $"/bases/16R01/self-evaluation/{f.Year}", EveryRole, HttpStatusCode.OK),
+        // The self-evaluation is not open in the matrix's round: its contact's writes are refused with the reason.
+        new("POST", "bases/{code}/self-evaluation/{year:int}", $"/bases/16R01/self-evaluation/{f.Year}", [Roles.BaseContact], HttpStatusCode.Conflict),
+        new("POST", "bases/{code}/self-evaluation/{year:int}/evidence", $"/bases/16R01/self-evaluation/{f.Year}/evidence", [Roles.BaseContact], HttpStatusCode.BadRequest),
+        new("POST", "bases/{code}/self-evaluation/{year:int}/evidence/{id:long}/remove", $"/bases/16R01/self-evaluation/{f.Year}/evidence/999999/remove",
+            [Roles.BaseContact], HttpStatusCode.Conflict),
+        new("GET", "evidence/{id:long}", "/evidence/999999", EveryRole, HttpStatusCode.NotFound),
+        new("GET", "evaluation/rounds/{year:int}/visits/{code}", $"/evaluation/rounds/{f.Year}/visits/16R01", EveryRole, HttpStatusCode.OK),
+        new("POST", "evaluation/rounds/{year:int}/visits/{code}", $"/evaluation/rounds/{f.Year}/visits/16R01", [Roles.Administrator], HttpStatusCode.Conflict),
+        new("POST", "evaluation/rounds/{year:int}/visits/{code}/{visitId:int}/evidence", $"/evaluation/rounds/{f.Year}/visits/16R01/999999/evidence",
+            [Roles.Administrator], HttpStatusCode.NotFound),
+        new("GET", "evaluation/rounds/{year:int}/cross-review", $"/evaluation/rounds/{f.Year}/cross-review", [Roles.Administrator], HttpStatusCode.OK),
+        new("POST", "evaluation/rounds/{year:int}/cross-review", $"/evaluation/rounds/{f.Year}/cross-review", [Roles.Administrator], HttpStatusCode.BadRequest),
+        // The experts' review is not closed: the results stay blind (409) for those who may read them.
+        new("GET", "evaluation/rounds/{year:int}/results", $"/evaluation/rounds/{f.Year}/results", Figures, HttpStatusCode.Conflict),
         new("GET", "export/growth.csv", "/export/growth.csv", Exports, HttpStatusCode.OK),
         new("GET", "export/growth.xlsx", "/export/growth.xlsx", Exports, HttpStatusCode.OK),
         new("GET", "export/growth-long.csv", "/export/growth-long.csv", Exports, HttpStatusCode.OK),
@@ -164,9 +189,9 @@ public sealed class AuthorizationMatrix : IClassFixture<AuthorizationMatrix.Fixt
         Api("GET", "api/v1/evaluation/schemes/{code}/results", "/api/v1/evaluation/schemes/none/results"),
         Api("GET", "api/v1/evaluation/schemes/{code}/robustness", "/api/v1/evaluation/schemes/none/robustness"),
         .. ApiExports.SelectMany(export => ApiFormats.Select(format => Api("GET", $"api/v1/{export}{format}", $"/api/v1/{export}{format}"))),
-        new("GET", "account/tokens", "/account/tokens", EveryRole, HttpStatusCode.OK),
-        new("POST", "account/tokens", "/account/tokens", EveryRole, HttpStatusCode.OK, new() { ["name"] = "matrix" }),
-        new("POST", "account/tokens/{id:int}/revoke", "/account/tokens/999999/revoke", EveryRole, HttpStatusCode.NotFound),
+        new("GET", "account/tokens", "/account/tokens", Office, HttpStatusCode.OK),
+        new("POST", "account/tokens", "/account/tokens", Office, HttpStatusCode.OK, new() { ["name"] = "matrix" }),
+        new("POST", "account/tokens/{id:int}/revoke", "/account/tokens/999999/revoke", Office, HttpStatusCode.NotFound),
         // Last: it ends the session of the client that calls it.
         new("POST", "account/logout", "/account/logout", SignedIn, HttpStatusCode.Redirect),
     ];
@@ -237,6 +262,15 @@ public sealed class AuthorizationMatrix : IClassFixture<AuthorizationMatrix.Fixt
             {
                 _accounts[role] = await App.CreateUserAsync(role);
             }
+
+            // The base contact is 16R01's; the matrix's round has its stages unscheduled.
+            await App.WithDbAsync(async db =>
+            {
+                var contact = await db.Users.SingleAsync(u => u.Id == _accounts[Roles.BaseContact].Id);
+                contact.BaseId = await db.Bases.Where(b => b.Code == "16R01").Select(b => b.Id).SingleAsync();
+                db.ReviewRounds.Add(new MieEvaluation.Domain.Review.ReviewRound { DataYear = Year, Version = 1 });
+                return await db.SaveChangesAsync();
+            });
 
             _accounts[NoRole] = await App.CreateUserAsync();
 

@@ -85,7 +85,8 @@ public sealed class ScoringGate(MieDbContext db, ReviewRounds rounds)
             .Select(m => new { m.GroupId, m.UserId, m.Organisation, m.ProvinceCode }).ToListAsync(cancellationToken)).ToLookup(m => m.GroupId);
         var seats = scoringGroups.SelectMany(g => members[g.GroupId].Select(m => (Key: (m.UserId, g.BaseId), Seat: new ExpertSeat(m.Organisation, m.ProvinceCode))))
             .ToLookup(s => s.Key, s => s.Seat);
-        var bases = await db.Bases.AsNoTracking().ToDictionaryAsync(b => b.Id, b => new ScoredBase(b.NameZh, b.NameEn, b.Province.Code), cancellationToken);
+        var bases = (await db.Bases.AsNoTracking().Select(b => new { b.Id, Scored = new ScoredBase(b.NameZh, b.NameEn, b.Province.Code) }).ToListAsync(cancellationToken))
+            .ToDictionary(b => b.Id, b => b.Scored);
         var conflicts = (await db.ExpertConflicts.AsNoTracking().Where(c => c.RoundId == round.Id).Select(c => new { c.ExpertUserId, c.BaseId }).ToListAsync(cancellationToken))
             .Select(c => (c.ExpertUserId, c.BaseId)).ToHashSet();
         var submitted = (await db.ExpertScores.AsNoTracking().Where(s => s.RoundId == round.Id && s.Pass == pass && s.SubmittedAtUtc != null)

@@ -60,7 +60,7 @@ public sealed class ExpertGroupService(MieDbContext db, UserManager<AppUser> use
         return new GroupDetailPage(group.Id, group.Year, group.Name, members,
             group.Bases.Select(a => new AssignedBase(a.BaseId, a.Base.Code, a.Base.NameZh, a.Base.NameEn)).OrderBy(b => b.Code).ToList(),
             group.MissingExpertise(), evaluators, assignable, newMember ?? new MemberInput(),
-            await db.Provinces.AsNoTracking().OrderBy(p => p.Code).Select(p => new Choice(p.Code, p.Code + " " + p.NameZh + " · " + p.NameEn)).ToListAsync());
+            await db.Provinces.AsNoTracking().OrderBy(p => p.Code).Select(p => new ProvinceChoice(p.Code, p.NameZh, p.NameEn)).ToListAsync());
     }
 
     /// <summary>

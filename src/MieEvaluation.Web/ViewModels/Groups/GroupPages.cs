@@ -16,4 +16,7 @@ public sealed record Choice(string Value, string Text);
 public sealed record GroupDetailPage(
     int Id, int Year, string Name, IReadOnlyList<MemberRow> Members, IReadOnlyList<AssignedBase> Bases,
     IReadOnlyList<ExpertiseKind> MissingExpertise, IReadOnlyList<Choice> Evaluators, IReadOnlyList<AssignedBase> AssignableBases,
-    MemberInput NewMember, IReadOnlyList<Choice> Provinces);
+    MemberInput NewMember, IReadOnlyList<ProvinceChoice> Provinces);
+
+/// <summary>A province to choose for a member's organisation.</summary>
+public sealed record ProvinceChoice(string Code, string NameZh, string NameEn);

@@ -38,7 +38,7 @@ public sealed class ProcedureWorld : IAsyncDisposable
 
     private static readonly string[] FirstGroupBases = ["16R01", "16R02", "16R03"];
 
-    public FixedClock Clock { get; } = new(InSelfEvaluation);
+    public FixedClock Clock { get; }
 
     public MieAppFactory App { get; }
 
@@ -52,14 +52,26 @@ public sealed class ProcedureWorld : IAsyncDisposable
 
     public Dictionary<string, int> BaseIds { get; } = [];
 
-    private ProcedureWorld() => App = new MieAppFactory().WithServices(s => s.AddSingleton<TimeProvider>(Clock));
+    private ProcedureWorld(MieAppFactory app, FixedClock clock) => (App, Clock) = (app, clock);
 
-    public static async Task<ProcedureWorld> CreateAsync(Action<ReviewRound>? settings = null)
+    /// <summary>A new app on a clock of its own, with the round set up.</summary>
+    public static Task<ProcedureWorld> CreateAsync(Action<ReviewRound>? settings = null)
     {
-        var world = new ProcedureWorld();
-        var (admin, _, _) = await world.App.TokenClientAsync(Roles.Administrator);
-        using var saved = await admin.PostAsync(new Uri("/api/v1/evaluation/schemes", UriKind.Relative), new StringContent(Scheme, System.Text.Encoding.UTF8, "application/json"));
-        Assert.Equal(HttpStatusCode.Created, saved.StatusCode);
+        var clock = new FixedClock(InSelfEvaluation);
+        return SetUpAsync(new MieAppFactory().WithServices(s => s.AddSingleton<TimeProvider>(clock)), clock, settings);
+    }
+
+    /// <summary>The round set up in <paramref name="app"/>, whose <see cref="TimeProvider"/> is <paramref name="clock"/> (the browser tests' Kestrel app).</summary>
+    public static async Task<ProcedureWorld> SetUpAsync(MieAppFactory app, FixedClock clock, Action<ReviewRound>? settings = null)
+    {
+        var world = new ProcedureWorld(app, clock);
+        // Through the store the schemes page and API save with: the app may run on Kestrel, out of reach of CreateClient.
+        using (var scope = app.Services.CreateScope())
+        {
+            var saved = await scope.ServiceProvider.GetRequiredService<Web.Services.Evaluation.SchemeStore>().SaveAsync(Scheme, MieAppFactory.AdminEmail);
+            Assert.True(saved.Saved, string.Join("; ", saved.Problems.Select(p => p.ToString())));
+        }
+
         for (var i = 0; i < 5; i++)
         {
             world.Experts.Add(await world.App.CreateUserAsync(Roles.Evaluator));

@@ -46,3 +46,39 @@ public class SiteVisitIssue
 
     public int IssueId { get; set; }
 }
+
+/// <summary>What happened in a round's procedure, for its audit trail.</summary>
+public enum ReviewEventKind
+{
+    SelfEvaluationSaved,
+    SelfEvaluationSubmitted,
+    EvidenceAdded,
+    EvidenceRemoved,
+    SiteVisitRecorded,
+    CrossReviewAssigned,
+    CrossReviewUnassigned,
+}
+
+/// <summary>
+/// One step of a round's procedure that is not a score (those have <see cref="ExpertScoreChange"/>, conflicts
+/// <see cref="ExpertConflict"/>): who did what to which base, when. Appended, never updated or deleted.
+/// </summary>
+public class ReviewEvent
+{
+    public const int DetailLength = 400;
+
+    public long Id { get; set; }
+
+    public int RoundId { get; set; }
+
+    public int BaseId { get; set; }
+
+    public ReviewEventKind Kind { get; set; }
+
+    /// <summary>What it concerned: a file's name, a group's name, a visit's day.</summary>
+    public string? Detail { get; set; }
+
+    public DateTime AtUtc { get; set; }
+
+    public string By { get; set; } = "";
+}

@@ -61,7 +61,7 @@ public sealed class SelfEvaluationController(ReviewRounds rounds, SelfEvaluation
             if (draft is not null && file is not null)
             {
                 await using var stream = file.OpenReadStream();
-                refusal = await evidence.AddAsync(EvidenceOwner.SelfEvaluation, draft.Id, file.FileName, stream, User.Identity!.Name!, cancellationToken);
+                refusal = await evidence.AddAsync(EvidenceOwner.SelfEvaluation, draft.Id, round, baseId, file.FileName, stream, User.Identity!.Name!, cancellationToken);
             }
             else
             {
@@ -83,7 +83,7 @@ public sealed class SelfEvaluationController(ReviewRounds rounds, SelfEvaluation
         await WithAccessAsync(code, year, write: true, async (round, baseId) =>
         {
             var (draft, refusal) = await evaluations.DraftForEvidenceAsync(round, baseId, User.Identity!.Name!, cancellationToken);
-            if (draft is null || !await evidence.RemoveAsync(EvidenceOwner.SelfEvaluation, draft.Id, id, cancellationToken))
+            if (draft is null || !await evidence.RemoveAsync(EvidenceOwner.SelfEvaluation, draft.Id, round, baseId, id, User.Identity!.Name!, cancellationToken))
             {
                 Response.StatusCode = draft is null ? StatusCodes.Status409Conflict : StatusCodes.Status404NotFound;
                 return await PageAsync(code, round, baseId, null, refusal ?? localizer["Evidence.NotFound"], cancellationToken);
@@ -119,6 +119,7 @@ public sealed class SelfEvaluationController(ReviewRounds rounds, SelfEvaluation
         var shown = saved is not null && (saved.IsSubmitted || isContact || User.IsInRole(Roles.Administrator)) ? saved : null;
         var files = shown is null ? [] : await evidence.ListAsync(EvidenceOwner.SelfEvaluation, shown.Id, cancellationToken);
         return View("Index", new SelfEvaluationPage(await bases.NameAsync(baseId, cancellationToken), round, shown, saved?.IsSubmitted ?? false, files,
-            isContact ? evaluations.Refusal(round, saved) : null, isContact, input, evidenceProblem));
+            isContact ? evaluations.Refusal(round, saved) : null, isContact, input, evidenceProblem,
+            isContact || User.IsInRole(Roles.Administrator) ? await evaluations.HistoryAsync(round.Id, baseId, cancellationToken) : []));
     }
 }

@@ -61,7 +61,7 @@ public sealed class SiteVisitsController(ReviewRounds rounds, SiteVisits visits,
             if (refusal is null)
             {
                 await using var stream = file!.OpenReadStream();
-                refusal = await evidence.AddAsync(EvidenceOwner.SiteVisit, visitId, file.FileName, stream, User.Identity!.Name!, cancellationToken);
+                refusal = await evidence.AddAsync(EvidenceOwner.SiteVisit, visitId, round, baseId, file.FileName, stream, User.Identity!.Name!, cancellationToken);
             }
 
             if (refusal is null)

@@ -75,6 +75,8 @@ public abstract class MieDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<Domain.Review.Evidence> Evidence => Set<Domain.Review.Evidence>();
 
+    public DbSet<Domain.Review.ReviewEvent> ReviewEvents => Set<Domain.Review.ReviewEvent>();
+
     /// <remarks>
     /// Synchronous saves come only from framework stores (data-protection keys, which touch no values); one that does
     /// write values still gets its series rebuilt, by blocking on the same code as the asynchronous save.
@@ -156,7 +158,8 @@ public abstract class MieDbContext(DbContextOptions options) : IdentityDbContext
     {
         if (ChangeTracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted)
             || ChangeTracker.Entries<Domain.Review.ExpertScoreChange>().Any(e => e.State is EntityState.Modified or EntityState.Deleted)
-            || ChangeTracker.Entries<Domain.Review.ExpertConflict>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+            || ChangeTracker.Entries<Domain.Review.ExpertConflict>().Any(e => e.State is EntityState.Modified or EntityState.Deleted)
+            || ChangeTracker.Entries<Domain.Review.ReviewEvent>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
         {
             throw new InvalidOperationException("Audit entries are never updated or deleted.");
         }

@@ -161,6 +161,11 @@ public sealed class SelfEvaluationAndEvidence : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Forbidden, otherGroup.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, removeAfterSubmission.StatusCode);
         Assert.Equal(10, await _world.App.WithDbAsync(db => db.Evidence.CountAsync()));
+        // The trail: ten files attached, then the submission, each with who did it.
+        var trail = await _world.App.WithDbAsync(db => db.ReviewEvents.OrderBy(e => e.Id).Select(e => new { e.Kind, e.By, e.Detail }).ToListAsync());
+        Assert.Equal([.. Enumerable.Repeat("EvidenceAdded", 10), "SelfEvaluationSubmitted"], trail.Select(e => e.Kind.ToString()));
+        Assert.All(trail, e => Assert.Equal(_world.Contact.Email, e.By));
+        Assert.Equal("f0.pdf", trail[0].Detail);
     }
 
     /// <summary>A ZIP package holding <paramref name="entry"/> and a content-types part, as Office writes them.</summary>

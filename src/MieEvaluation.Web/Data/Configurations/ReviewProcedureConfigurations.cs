@@ -94,6 +94,19 @@ internal sealed class EvidenceConfiguration : IEntityTypeConfiguration<Evidence>
     }
 }
 
+internal sealed class ReviewEventConfiguration : IEntityTypeConfiguration<ReviewEvent>
+{
+    public void Configure(EntityTypeBuilder<ReviewEvent> builder)
+    {
+        builder.HasIndex(e => new { e.RoundId, e.BaseId });
+        builder.HasOne<ReviewRound>().WithMany().HasForeignKey(e => e.RoundId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<DemonstrationBase>().WithMany().HasForeignKey(e => e.BaseId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(e => e.Kind).HasConversion<string>().HasMaxLength(32);
+        builder.Property(e => e.Detail).HasMaxLength(ReviewEvent.DetailLength);
+        builder.Property(e => e.By).HasMaxLength(256);
+    }
+}
+
 internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
 {
     public void Configure(EntityTypeBuilder<AppUser> builder) =>

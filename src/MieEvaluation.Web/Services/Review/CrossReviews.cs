@@ -63,6 +63,7 @@ public sealed class CrossReviews(MieDbContext db, ReviewRounds rounds, TimeProvi
             if (existing is not null)
             {
                 db.CrossReviewAssignments.Remove(existing);
+                db.ReviewEvents.Add(new ReviewEvent { RoundId = round.Id, BaseId = baseId, Kind = ReviewEventKind.CrossReviewUnassigned, AtUtc = clock.GetUtcNow().UtcDateTime, By = by });
                 await db.SaveChangesAsync(cancellationToken);
             }
 
@@ -86,6 +87,8 @@ public sealed class CrossReviews(MieDbContext db, ReviewRounds rounds, TimeProvi
 
         existing ??= db.CrossReviewAssignments.Add(new CrossReviewAssignment { RoundId = round.Id, BaseId = baseId }).Entity;
         (existing.GroupId, existing.AssignedAtUtc, existing.AssignedBy) = (groupId.Value, clock.GetUtcNow().UtcDateTime, by);
+        var group = await db.ExpertGroups.Where(g => g.Id == groupId).Select(g => g.Name).SingleAsync(cancellationToken);
+        db.ReviewEvents.Add(new ReviewEvent { RoundId = round.Id, BaseId = baseId, Kind = ReviewEventKind.CrossReviewAssigned, Detail = group, AtUtc = existing.AssignedAtUtc, By = by });
         try
         {
             await db.SaveChangesAsync(cancellationToken);

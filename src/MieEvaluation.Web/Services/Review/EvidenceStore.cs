@@ -21,7 +21,8 @@ public sealed class EvidenceStore(MieDbContext db, TimeProvider clock, IStringLo
             .Select(e => new EvidenceEntry(e.Id, e.FileName, e.Kind, e.Length, e.UploadedAtUtc, e.UploadedBy)).ToListAsync(cancellationToken);
 
     /// <summary>Adds the upload; the localised reason when it is refused (nothing written).</summary>
-    public async Task<string?> AddAsync(EvidenceOwner owner, int ownerId, string? fileName, Stream upload, string by, CancellationToken cancellationToken = default)
+    public async Task<string?> AddAsync(EvidenceOwner owner, int ownerId, ReviewRound round, int baseId, string? fileName, Stream upload, string by,
+        CancellationToken cancellationToken = default)
     {
         var content = await ReadAtMostAsync(upload, EvidenceFiles.MaxBytes, cancellationToken);
         if (content is null)
@@ -50,17 +51,34 @@ public sealed class EvidenceStore(MieDbContext db, TimeProvider clock, IStringLo
             return localizer["Evidence.Duplicate"];
         }
 
+        var now = clock.GetUtcNow().UtcDateTime;
+        var name = EvidenceFiles.SafeName(fileName, kind);
         db.Evidence.Add(new Evidence
         {
-            Owner = owner, OwnerId = ownerId, FileName = EvidenceFiles.SafeName(fileName, kind), Kind = kind, Length = content.Length, Content = content,
-            Sha256 = sha, UploadedAtUtc = clock.GetUtcNow().UtcDateTime, UploadedBy = by,
+            Owner = owner, OwnerId = ownerId, FileName = name, Kind = kind, Length = content.Length, Content = content, Sha256 = sha, UploadedAtUtc = now, UploadedBy = by,
         });
+        db.ReviewEvents.Add(new ReviewEvent { RoundId = round.Id, BaseId = baseId, Kind = ReviewEventKind.EvidenceAdded, Detail = name, AtUtc = now, By = by });
         await db.SaveChangesAsync(cancellationToken);
         return null;
     }
 
-    public async Task<bool> RemoveAsync(EvidenceOwner owner, int ownerId, long id, CancellationToken cancellationToken = default) =>
-        await db.Evidence.Where(e => e.Id == id && e.Owner == owner && e.OwnerId == ownerId).ExecuteDeleteAsync(cancellationToken) > 0;
+    /// <summary>Removes the file, with its audit row; false when the owner has no such file.</summary>
+    public async Task<bool> RemoveAsync(EvidenceOwner owner, int ownerId, ReviewRound round, int baseId, long id, string by, CancellationToken cancellationToken = default)
+    {
+        var file = await db.Evidence.SingleOrDefaultAsync(e => e.Id == id && e.Owner == owner && e.OwnerId == ownerId, cancellationToken);
+        if (file is null)
+        {
+            return false;
+        }
+
+        db.Evidence.Remove(file);
+        db.ReviewEvents.Add(new ReviewEvent
+        {
+            RoundId = round.Id, BaseId = baseId, Kind = ReviewEventKind.EvidenceRemoved, Detail = file.FileName, AtUtc = clock.GetUtcNow().UtcDateTime, By = by,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
 
     public async Task<Evidence?> FindAsync(long id, CancellationToken cancellationToken = default) =>
         await db.Evidence.AsNoTracking().SingleOrDefaultAsync(e => e.Id == id, cancellationToken);

@@ -20,6 +20,10 @@ public sealed class SelfEvaluations(MieDbContext db, ReviewRounds rounds, TimePr
     public async Task<SelfEvaluation?> FindAsync(int roundId, int baseId, CancellationToken cancellationToken = default) =>
         await db.SelfEvaluations.AsNoTracking().SingleOrDefaultAsync(e => e.RoundId == roundId && e.BaseId == baseId, cancellationToken);
 
+    /// <summary>The audit trail of the base's round: every step that is not a score, newest first.</summary>
+    public async Task<IReadOnlyList<ReviewEvent>> HistoryAsync(int roundId, int baseId, CancellationToken cancellationToken = default) =>
+        await db.ReviewEvents.AsNoTracking().Where(e => e.RoundId == roundId && e.BaseId == baseId).OrderByDescending(e => e.Id).ToListAsync(cancellationToken);
+
     /// <summary>Why the base's self-evaluation cannot be written now (stage not open, already submitted), or null.</summary>
     public string? Refusal(ReviewRound round, SelfEvaluation? saved)
     {
@@ -85,6 +89,12 @@ public sealed class SelfEvaluations(MieDbContext db, ReviewRounds rounds, TimePr
         {
             (saved.SubmittedAtUtc, saved.SubmittedBy) = (now, by);
         }
+
+        db.ReviewEvents.Add(new ReviewEvent
+        {
+            RoundId = round.Id, BaseId = baseId, Kind = submit ? ReviewEventKind.SelfEvaluationSubmitted : ReviewEventKind.SelfEvaluationSaved,
+            AtUtc = now, By = by,
+        });
 
         try
         {

@@ -110,6 +110,11 @@ public sealed class SiteVisits(MieDbContext db, ReviewRounds rounds, EvidenceSto
         visit.Members.AddRange(memberIds.Select(id => new SiteVisitMember { UserId = id }));
         visit.Issues.AddRange(record.IssueIds.Distinct().Select(id => new SiteVisitIssue { IssueId = id }));
         db.SiteVisits.Add(visit);
+        db.ReviewEvents.Add(new ReviewEvent
+        {
+            RoundId = round.Id, BaseId = baseId, Kind = ReviewEventKind.SiteVisitRecorded, Detail = visit.VisitedOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            AtUtc = visit.UpdatedAtUtc, By = by,
+        });
         await db.SaveChangesAsync(cancellationToken);
         return errors;
     }

@@ -9,7 +9,7 @@ namespace MieEvaluation.Web.ViewModels.Review;
 /// its evidence, and for the contact whether and why not they may write.
 /// </summary>
 public sealed record SelfEvaluationPage(BaseName Base, ReviewRound Round, SelfEvaluation? Shown, bool Submitted, IReadOnlyList<EvidenceEntry> Evidence,
-    string? Refusal, bool IsContact, SelfEvaluationInput? Input, string? EvidenceProblem)
+    string? Refusal, bool IsContact, SelfEvaluationInput? Input, string? EvidenceProblem, IReadOnlyList<ReviewEvent> History)
 {
     public bool CanWrite => IsContact && Refusal is null;
 

@@ -893,6 +893,46 @@ namespace MieEvaluation.Web.Data.Migrations.SqlServer
                     b.ToTable("ExpertScores", (string)null);
                 });
 
+            modelBuilder.Entity("MieEvaluation.Domain.Review.ReviewEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("BaseId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BaseId");
+
+                    b.HasIndex("RoundId", "BaseId");
+
+                    b.ToTable("ReviewEvents");
+                });
+
             modelBuilder.Entity("MieEvaluation.Domain.Review.ReviewRound", b =>
                 {
                     b.Property<int>("Id")
@@ -1646,6 +1686,21 @@ namespace MieEvaluation.Web.Data.Migrations.SqlServer
                 });
 
             modelBuilder.Entity("MieEvaluation.Domain.Review.RecordedExpertScore", b =>
+                {
+                    b.HasOne("MieEvaluation.Domain.Registry.DemonstrationBase", null)
+                        .WithMany()
+                        .HasForeignKey("BaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("MieEvaluation.Domain.Review.ReviewRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MieEvaluation.Domain.Review.ReviewEvent", b =>
                 {
                     b.HasOne("MieEvaluation.Domain.Registry.DemonstrationBase", null)
                         .WithMany()

@@ -851,6 +851,44 @@ namespace MieEvaluation.Web.Data.Migrations.Sqlite
                     b.ToTable("ExpertScores", (string)null);
                 });
 
+            modelBuilder.Entity("MieEvaluation.Domain.Review.ReviewEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BaseId");
+
+                    b.HasIndex("RoundId", "BaseId");
+
+                    b.ToTable("ReviewEvents");
+                });
+
             modelBuilder.Entity("MieEvaluation.Domain.Review.ReviewRound", b =>
                 {
                     b.Property<int>("Id")
@@ -1585,6 +1623,21 @@ namespace MieEvaluation.Web.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("MieEvaluation.Domain.Review.RecordedExpertScore", b =>
+                {
+                    b.HasOne("MieEvaluation.Domain.Registry.DemonstrationBase", null)
+                        .WithMany()
+                        .HasForeignKey("BaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("MieEvaluation.Domain.Review.ReviewRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MieEvaluation.Domain.Review.ReviewEvent", b =>
                 {
                     b.HasOne("MieEvaluation.Domain.Registry.DemonstrationBase", null)
                         .WithMany()

@@ -19,5 +19,12 @@ internal static class DemoAccounts
         new("reviewer@demo.mie", "审核人 Reviewer", [Roles.Reviewer]),
         new("official@demo.mie", "科协官员 CAST official", [Roles.Official]),
         new("analyst@demo.mie", "分析师 Analyst", [Roles.Analyst]),
+        new(ContactOf16R01, "海淀区基地联络人 Haidian base contact", [Roles.BaseContact]),
     ];
+
+    /// <summary>The contact of base 16R01 (Haidian District), who writes its self-evaluation.</summary>
+    public const string ContactOf16R01 = "contact.16r01@demo.mie";
+
+    /// <summary>The base the demo's base contact is bound to.</summary>
+    public const string ContactBase = "16R01";
 }

@@ -36,6 +36,31 @@ internal sealed partial class DemoSeeder(MieDbContext db, UserManager<AppUser> u
         }
 
         await EnsureIllustrativeSchemeAsync(round, DemoAccounts.Administrator, cancellationToken);
+        await EnsureReviewRoundAsync(round, cancellationToken);
+    }
+
+    /// <summary>
+    /// The current round's procedure, dated around today so that something is due: the self-evaluation open now (for
+    /// the demo's base contact), the experts' review, site visits and cross review following month by month. Left as
+    /// it is once it exists.
+    /// </summary>
+    private async Task EnsureReviewRoundAsync(int round, CancellationToken cancellationToken)
+    {
+        if (await db.ReviewRounds.AnyAsync(r => r.DataYear == round, cancellationToken))
+        {
+            return;
+        }
+
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        db.ReviewRounds.Add(new Domain.Review.ReviewRound
+        {
+            DataYear = round, Version = 1, UpdatedAtUtc = clock.GetUtcNow().UtcDateTime, UpdatedBy = DemoAccounts.Administrator, CrossReviewThreshold = 10m,
+            SelfEvaluationOpens = today.AddDays(-10), SelfEvaluationCloses = today.AddDays(20),
+            ExpertReviewOpens = today.AddDays(21), ExpertReviewCloses = today.AddDays(50),
+            SiteVisitOpens = today.AddDays(51), SiteVisitCloses = today.AddDays(80),
+            CrossReviewOpens = today.AddDays(81), CrossReviewCloses = today.AddDays(110),
+        });
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>
@@ -88,6 +113,11 @@ internal sealed partial class DemoSeeder(MieDbContext db, UserManager<AppUser> u
             if (user is null)
             {
                 user = new AppUser { UserName = account.Email, Email = account.Email, DisplayName = account.DisplayName, EmailConfirmed = true };
+                if (account.Roles.Contains(Roles.BaseContact))
+                {
+                    user.BaseId = await db.Bases.Where(b => b.Code == DemoAccounts.ContactBase).Select(b => b.Id).SingleAsync();
+                }
+
                 Check(await users.CreateAsync(user, password));
                 Check(await users.AddToRolesAsync(user, account.Roles));
             }
@@ -117,10 +147,12 @@ internal sealed partial class DemoSeeder(MieDbContext db, UserManager<AppUser> u
         {
             var east = new ExpertGroup { Name = $"东部评估组 East group {year}", Year = year };
             east.Members.Add(Member(accounts["evaluator.east@demo.mie"], "中国科学技术协会 National society", OrganisationKind.NationalSociety, ExpertiseKind.Professional));
+            east.Members[0].IsLeader = true;
             east.Members.Add(Member(accounts["evaluator.ops@demo.mie"], "北京市科协 Local association", OrganisationKind.LocalAssociation, ExpertiseKind.Operational));
             // The second group lacks operational expertise on purpose: the group page shows its warning.
             var west = new ExpertGroup { Name = $"中西部评估组 Central and west group {year}", Year = year };
             west.Members.Add(Member(accounts["evaluator.west@demo.mie"], "中国科学院 Research institution", OrganisationKind.ResearchInstitution, ExpertiseKind.Professional));
+            west.Members[0].IsLeader = true;
 
             foreach (var demoBase in bases.Where(b => b.BatchYear <= year && !(year == generator.RoundYear && DemoDataGenerator.AwaitsGroupInRound(b))))
             {

@@ -18,10 +18,10 @@ public sealed partial class PageLanguageSweep(PageLanguageSweep.Demo demo, Xunit
     /// Technical names that stay as they are in both languages: file formats and their programs, the API, the statistical N and the AHP
     /// consistency ratio CR (written so in Chinese texts on AHP too).
     /// </summary>
-    private static readonly HashSet<string> SameInBothLanguages = ["CSV", "Excel", "Word", "PDF", "xlsx", "csv", "API", "UTF", "JSON", "OpenAPI", "pandas", "HTTP", "HTTPS", "PNG", "GB", "CR"];
+    private static readonly HashSet<string> SameInBothLanguages = ["CSV", "Excel", "Word", "PDF", "xlsx", "csv", "API", "UTF", "JSON", "OpenAPI", "pandas", "HTTP", "HTTPS", "PNG", "GB", "CR", "JPEG", "MB", "docx"];
 
     private static readonly string[] Accounts =
-        ["admin@demo.mie", "evaluator.west@demo.mie", "reviewer@demo.mie", "official@demo.mie", "analyst@demo.mie"];
+        ["admin@demo.mie", "evaluator.west@demo.mie", "reviewer@demo.mie", "official@demo.mie", "analyst@demo.mie", "contact.16r01@demo.mie"];
 
     [Theory]
     [InlineData("zh-CN")]

@@ -15,19 +15,19 @@ namespace MieEvaluation.Web.Controllers;
 /// </summary>
 [Route("bases/{code}/self-evaluation/{year:int}")]
 [Authorize(Policy = Policies.BaseContent)]
-public sealed class SelfEvaluationController(ReviewRounds rounds, SelfEvaluations evaluations, EvidenceStore evidence, BasePageService bases,
-    IAuthorizationService authorization, IStringLocalizer<SharedResource> localizer) : Controller
+public sealed class SelfEvaluationController(SelfEvaluations evaluations, EvidenceStore evidence, BasePageService bases,
+    IAuthorizationService authorization, RoundPageAccess access, IStringLocalizer<SharedResource> localizer) : Controller
 {
     /// <summary>Twice the file limit: a file somewhat too large still reaches the store's own check and its message.</summary>
     private const long UploadLimit = 2 * EvidenceFiles.MaxBytes;
 
     [HttpGet("")]
     public async Task<IActionResult> Index(string code, int year, CancellationToken cancellationToken) =>
-        await WithAccessAsync(code, year, write: false, (round, baseId) => PageAsync(code, round, baseId, null, null, cancellationToken), cancellationToken);
+        await access.RunAsync(this, code, year, BaseOperations.ReadRound, (round, baseId) => PageAsync(code, round, baseId, null, null, cancellationToken), cancellationToken);
 
     [HttpPost("")]
     public async Task<IActionResult> Save(string code, int year, SelfEvaluationInput input, CancellationToken cancellationToken) =>
-        await WithAccessAsync(code, year, write: true, async (round, baseId) =>
+        await access.RunAsync(this, code, year, BaseOperations.WriteSelfEvaluation, async (round, baseId) =>
         {
             var submit = input.Command == "submit";
             var saved = await evaluations.SaveAsync(round, baseId, input.Version, input.Sections(), submit, User.Identity!.Name!, cancellationToken);
@@ -55,7 +55,7 @@ public sealed class SelfEvaluationController(ReviewRounds rounds, SelfEvaluation
     [RequestSizeLimit(UploadLimit)]
     [RequestFormLimits(MultipartBodyLengthLimit = UploadLimit)]
     public async Task<IActionResult> AddEvidence(string code, int year, IFormFile? file, CancellationToken cancellationToken) =>
-        await WithAccessAsync(code, year, write: true, async (round, baseId) =>
+        await access.RunAsync(this, code, year, BaseOperations.WriteSelfEvaluation, async (round, baseId) =>
         {
             var (draft, refusal) = await evaluations.DraftForEvidenceAsync(round, baseId, User.Identity!.Name!, cancellationToken);
             if (draft is not null && file is not null)
@@ -80,7 +80,7 @@ public sealed class SelfEvaluationController(ReviewRounds rounds, SelfEvaluation
 
     [HttpPost("evidence/{id:long}/remove")]
     public async Task<IActionResult> RemoveEvidence(string code, int year, long id, CancellationToken cancellationToken) =>
-        await WithAccessAsync(code, year, write: true, async (round, baseId) =>
+        await access.RunAsync(this, code, year, BaseOperations.WriteSelfEvaluation, async (round, baseId) =>
         {
             var (draft, refusal) = await evaluations.DraftForEvidenceAsync(round, baseId, User.Identity!.Name!, cancellationToken);
             if (draft is null || !await evidence.RemoveAsync(EvidenceOwner.SelfEvaluation, draft.Id, round, baseId, id, User.Identity!.Name!, cancellationToken))
@@ -91,24 +91,6 @@ public sealed class SelfEvaluationController(ReviewRounds rounds, SelfEvaluation
 
             return RedirectToAction(nameof(Index), new { code, year });
         }, cancellationToken);
-
-    private async Task<IActionResult> WithAccessAsync(string code, int year, bool write, Func<ReviewRound, int, Task<IActionResult>> then, CancellationToken cancellationToken)
-    {
-        if (await bases.FindIdAsync(code, cancellationToken) is not { } baseId)
-        {
-            return ValidationExtensions.PlainRefusal(StatusCodes.Status404NotFound, [localizer["Report.UnknownBase", code]]);
-        }
-
-        var operation = write ? BaseOperations.WriteSelfEvaluation : BaseOperations.ReadRound;
-        if (!(await authorization.AuthorizeAsync(User, new BaseYear(baseId, year), operation)).Succeeded)
-        {
-            return Forbid();
-        }
-
-        return await rounds.FindAsync(year, cancellationToken) is { } round
-            ? await then(round, baseId)
-            : ValidationExtensions.PlainRefusal(StatusCodes.Status404NotFound, [localizer["ExpertScores.NoRound", year]]);
-    }
 
     private async Task<IActionResult> PageAsync(string code, ReviewRound round, int baseId, SelfEvaluationInput? input, string? evidenceProblem,
         CancellationToken cancellationToken)

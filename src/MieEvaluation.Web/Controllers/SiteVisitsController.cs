@@ -16,17 +16,17 @@ namespace MieEvaluation.Web.Controllers;
 [Route("evaluation/rounds/{year:int}/visits/{code}")]
 [Authorize(Policy = Policies.BaseContent)]
 public sealed class SiteVisitsController(ReviewRounds rounds, SiteVisits visits, EvidenceStore evidence, BasePageService bases, IAuthorizationService authorization,
-    IStringLocalizer<SharedResource> localizer) : Controller
+    RoundPageAccess access, IStringLocalizer<SharedResource> localizer) : Controller
 {
     private const long UploadLimit = 2 * EvidenceFiles.MaxBytes;
 
     [HttpGet("")]
     public async Task<IActionResult> Index(int year, string code, CancellationToken cancellationToken) =>
-        await WithAccessAsync(year, code, BaseOperations.ReadRound, (round, baseId) => PageAsync(round, baseId, null, null, cancellationToken), cancellationToken);
+        await access.RunAsync(this, code, year, BaseOperations.ReadRound, (round, baseId) => PageAsync(round, baseId, null, null, cancellationToken), cancellationToken);
 
     [HttpPost("")]
     public async Task<IActionResult> Record(int year, string code, SiteVisitInput input, CancellationToken cancellationToken) =>
-        await WithAccessAsync(year, code, BaseOperations.RecordVisit, async (round, baseId) =>
+        await access.RunAsync(this, code, year, BaseOperations.RecordVisit, async (round, baseId) =>
         {
             var errors = await visits.RecordAsync(round, baseId, input.ToRecord(), User.Identity!.Name!, cancellationToken);
             if (errors.Count == 0)
@@ -48,7 +48,7 @@ public sealed class SiteVisitsController(ReviewRounds rounds, SiteVisits visits,
     [RequestSizeLimit(UploadLimit)]
     [RequestFormLimits(MultipartBodyLengthLimit = UploadLimit)]
     public async Task<IActionResult> AddEvidence(int year, string code, int visitId, IFormFile? file, CancellationToken cancellationToken) =>
-        await WithAccessAsync(year, code, BaseOperations.RecordVisit, async (round, baseId) =>
+        await access.RunAsync(this, code, year, BaseOperations.RecordVisit, async (round, baseId) =>
         {
             if (!await visits.ExistsAsync(round, baseId, visitId, cancellationToken))
             {
@@ -73,24 +73,6 @@ public sealed class SiteVisitsController(ReviewRounds rounds, SiteVisits visits,
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return await PageAsync(round, baseId, null, refusal, cancellationToken);
         }, cancellationToken);
-
-    private async Task<IActionResult> WithAccessAsync(int year, string code, Microsoft.AspNetCore.Authorization.Infrastructure.OperationAuthorizationRequirement operation,
-        Func<ReviewRound, int, Task<IActionResult>> then, CancellationToken cancellationToken)
-    {
-        if (await bases.FindIdAsync(code, cancellationToken) is not { } baseId)
-        {
-            return ValidationExtensions.PlainRefusal(StatusCodes.Status404NotFound, [localizer["Report.UnknownBase", code]]);
-        }
-
-        if (!(await authorization.AuthorizeAsync(User, new BaseYear(baseId, year), operation)).Succeeded)
-        {
-            return Forbid();
-        }
-
-        return await rounds.FindAsync(year, cancellationToken) is { } round
-            ? await then(round, baseId)
-            : ValidationExtensions.PlainRefusal(StatusCodes.Status404NotFound, [localizer["ExpertScores.NoRound", year]]);
-    }
 
     private async Task<IActionResult> PageAsync(ReviewRound round, int baseId, SiteVisitInput? input, string? evidenceProblem, CancellationToken cancellationToken)
     {

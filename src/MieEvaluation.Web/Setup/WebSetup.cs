@@ -57,6 +57,7 @@ internal static class WebSetup
         builder.Services.AddSingleton<Services.Reports.ReportFonts>();
         builder.Services.AddSingleton<Services.Reports.PdfReport>();
         builder.Services.AddScoped<Controllers.ReportAnswers>();
+        builder.Services.AddScoped<Controllers.RoundPageAccess>();
         builder.Services.AddScoped<Services.Review.ReviewRounds>();
         builder.Services.AddScoped<Services.Review.ExpertScoreImport>();
         builder.Services.AddScoped<Services.Review.ExpertResults>();

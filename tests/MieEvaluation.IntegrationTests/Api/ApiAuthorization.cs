@@ -16,7 +16,8 @@ public sealed class ApiAuthorization : IClassFixture<MieAppFactory>
 
     private static readonly string[] Figures = [Roles.Administrator, Roles.Reviewer, Roles.Official, Roles.Analyst];
     private static readonly string[] Exports = [Roles.Administrator, Roles.Analyst];
-    private static readonly string[] Everyone = [.. Roles.All];
+    /// <summary>The registry is the office's: a base contact, who sees only its own base, is refused it (403).</summary>
+    private static readonly string[] Office = [.. Roles.Office];
 
     public static TheoryData<string, string> Calls => new()
     {
@@ -37,7 +38,7 @@ public sealed class ApiAuthorization : IClassFixture<MieAppFactory>
         _ when url.StartsWith("/api/v1/bases/import", StringComparison.Ordinal) => [Roles.Administrator],
         _ when url.StartsWith("/api/v1/values/import", StringComparison.Ordinal) => [Roles.Evaluator, Roles.Reviewer],
         _ when url.StartsWith("/api/v1/values", StringComparison.Ordinal) => Exports,
-        "/api/v1/bases" or "/api/v1/indicators" => Everyone,
+        "/api/v1/bases" or "/api/v1/indicators" => Office,
         _ => Figures,
     };
 

@@ -85,4 +85,12 @@ public class ExpertScoreChange
 public static class ExpertScoreLimits
 {
     public const int CommentLength = 2000;
+
+    /// <summary>
+    /// Reads a score as typed or imported: a number from 0 to <paramref name="max"/> with at most two decimals (stored
+    /// exactly on both providers), written with a point and no sign or grouping.
+    /// </summary>
+    public static bool TryRead(string text, decimal max, out decimal score) =>
+        decimal.TryParse(text, System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out score)
+        && score <= max && score.Scale <= 2;
 }

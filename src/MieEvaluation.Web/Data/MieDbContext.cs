@@ -156,10 +156,8 @@ public abstract class MieDbContext(DbContextOptions options) : IdentityDbContext
     /// <summary>The audit trail is append-only: an update or delete of an entry is a bug, never a feature.</summary>
     private void RefuseAuditRewrites()
     {
-        if (ChangeTracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted)
-            || ChangeTracker.Entries<Domain.Review.ExpertScoreChange>().Any(e => e.State is EntityState.Modified or EntityState.Deleted)
-            || ChangeTracker.Entries<Domain.Review.ExpertConflict>().Any(e => e.State is EntityState.Modified or EntityState.Deleted)
-            || ChangeTracker.Entries<Domain.Review.ReviewEvent>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        if (ChangeTracker.Entries().Any(e => e.State is EntityState.Modified or EntityState.Deleted
+                && e.Entity is AuditEntry or Domain.Review.ExpertScoreChange or Domain.Review.ExpertConflict or Domain.Review.ReviewEvent))
         {
             throw new InvalidOperationException("Audit entries are never updated or deleted.");
         }

@@ -67,6 +67,7 @@ internal static class WebSetup
         builder.Services.AddScoped<Services.Review.EvidenceStore>();
         builder.Services.AddScoped<Services.Review.SiteVisits>();
         builder.Services.AddScoped<Services.Review.CrossReviews>();
+        builder.Services.AddScoped<Services.Review.ConflictsOfInterest>();
         builder.Services.AddScoped<Services.Review.RoundDuties>();
         // The pages' import of the experts' scores is for the round being held now (the API names the year).
         builder.Services.AddScoped(sp => new Services.Review.ExpertScoreImportKind(

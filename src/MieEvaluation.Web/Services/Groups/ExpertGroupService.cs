@@ -11,7 +11,7 @@ using MieEvaluation.Web.ViewModels.Groups;
 namespace MieEvaluation.Web.Services.Groups;
 
 /// <summary>Expert groups per year: their members and the bases they evaluate. A base belongs to at most one group a year.</summary>
-public sealed class ExpertGroupService(MieDbContext db, UserManager<AppUser> users, IStringLocalizer<SharedResource> localizer)
+public sealed class ExpertGroupService(MieDbContext db, UserManager<AppUser> users, ConflictsOfInterest conflictsOfInterest, IStringLocalizer<SharedResource> localizer)
 {
     public async Task<IReadOnlyList<int>> YearsAsync() =>
         await db.ExpertGroups.Select(g => g.Year).Distinct().OrderByDescending(y => y).ToListAsync();
@@ -89,7 +89,7 @@ public sealed class ExpertGroupService(MieDbContext db, UserManager<AppUser> use
 
         var year = await db.ExpertGroups.Where(g => g.Id == groupId).Select(g => g.Year).SingleAsync();
         var bases = await db.ExpertGroupBases.Where(a => a.GroupId == groupId).Select(a => a.BaseId).ToListAsync();
-        var conflicts = await ConflictsAsync(year, [(user.Email ?? "", new ExpertSeat(input.Organisation, province))], bases);
+        var conflicts = await conflictsOfInterest.BetweenAsync(year, [(user.Email ?? "", new ExpertSeat(input.Organisation, province))], bases);
         if (conflicts.Count > 0)
         {
             return [.. conflicts.Select(c => (nameof(input.Organisation), c))];
@@ -104,22 +104,6 @@ public sealed class ExpertGroupService(MieDbContext db, UserManager<AppUser> use
         return [];
     }
 
-    /// <summary>
-    /// The conflicts of interest between the seats and the bases, as localised reasons: a member of a base's own
-    /// organisation, and — when the year's round says so — of its province.
-    /// </summary>
-    private async Task<List<string>> ConflictsAsync(int year, IReadOnlyCollection<(string Expert, ExpertSeat Seat)> seats, IReadOnlyCollection<int> baseIds)
-    {
-        var excludeOwnProvince = await db.ReviewRounds.Where(r => r.DataYear == year).Select(r => r.ExcludeOwnProvince).SingleOrDefaultAsync();
-        var bases = await db.Bases.AsNoTracking().Where(b => baseIds.Contains(b.Id))
-            .Select(b => new { b.Code, Scored = new ScoredBase(b.NameZh, b.NameEn, b.Province.Code) }).ToListAsync();
-        return [.. from b in bases
-                   from s in seats
-                   let refusal = ScorerEligibility.Conflict(s.Seat, b.Scored, excludeOwnProvince)
-                   where refusal is not null
-                   select ScorerRefusalText.Of(localizer, refusal.Value, s.Expert, b.Code, year)];
-    }
-
     public async Task RemoveMemberAsync(int groupId, int memberId) =>
         await db.ExpertGroupMembers.Where(m => m.GroupId == groupId && m.Id == memberId).ExecuteDeleteAsync();
 
@@ -131,11 +115,7 @@ public sealed class ExpertGroupService(MieDbContext db, UserManager<AppUser> use
     public async Task<(int Refused, IReadOnlyList<string> Conflicts)> AssignBasesAsync(int groupId, IReadOnlyCollection<int> baseIds)
     {
         var year = await db.ExpertGroups.Where(g => g.Id == groupId).Select(g => g.Year).SingleAsync();
-        var seats = await (from m in db.ExpertGroupMembers.AsNoTracking()
-                           where m.GroupId == groupId
-                           join u in db.Users on m.UserId equals u.Id
-                           select new { u.Email, m.Organisation, m.ProvinceCode }).ToListAsync();
-        var conflicts = await ConflictsAsync(year, [.. seats.Select(m => (m.Email ?? "", new ExpertSeat(m.Organisation, m.ProvinceCode)))], baseIds);
+        var conflicts = await conflictsOfInterest.BetweenAsync(year, await conflictsOfInterest.SeatsOfGroupAsync(groupId), baseIds);
         if (conflicts.Count > 0)
         {
             return (baseIds.Distinct().Count(), conflicts);

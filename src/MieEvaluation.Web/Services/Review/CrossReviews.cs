@@ -16,7 +16,7 @@ public sealed record RoundGroup(int Id, string Name);
 /// The cross review's sample (交叉互评): the administrator assigns a base to a second group of the year, never its own,
 /// never one with a member in conflict with the base; an assignment stays while the second group has scores of it.
 /// </summary>
-public sealed class CrossReviews(MieDbContext db, ReviewRounds rounds, TimeProvider clock, IStringLocalizer<SharedResource> localizer)
+public sealed class CrossReviews(MieDbContext db, ReviewRounds rounds, ConflictsOfInterest conflictsOfInterest, TimeProvider clock, IStringLocalizer<SharedResource> localizer)
 {
     public async Task<(IReadOnlyList<CrossReviewBase> Bases, IReadOnlyList<RoundGroup> Groups)> OverviewAsync(ReviewRound round, CancellationToken cancellationToken = default)
     {
@@ -80,9 +80,11 @@ public sealed class CrossReviews(MieDbContext db, ReviewRounds rounds, TimeProvi
             return localizer["CrossReview.OwnGroup", code];
         }
 
-        if (await ConflictAsync(round, baseId, code, groupId.Value, cancellationToken) is { } conflict)
+        var seats = await conflictsOfInterest.SeatsOfGroupAsync(groupId.Value, cancellationToken);
+        var conflicts = await conflictsOfInterest.BetweenAsync(round.DataYear, seats, [baseId], cancellationToken);
+        if (conflicts.Count > 0)
         {
-            return conflict;
+            return conflicts[0];
         }
 
         existing ??= db.CrossReviewAssignments.Add(new CrossReviewAssignment { RoundId = round.Id, BaseId = baseId }).Entity;
@@ -99,19 +101,5 @@ public sealed class CrossReviews(MieDbContext db, ReviewRounds rounds, TimeProvi
         }
 
         return null;
-    }
-
-    /// <summary>The first conflict of interest between a member of the group and the base, as its reason.</summary>
-    private async Task<string?> ConflictAsync(ReviewRound round, int baseId, string code, int groupId, CancellationToken cancellationToken)
-    {
-        var scored = await db.Bases.AsNoTracking().Where(b => b.Id == baseId).Select(b => new ScoredBase(b.NameZh, b.NameEn, b.Province.Code)).SingleAsync(cancellationToken);
-        var members = await (from m in db.ExpertGroupMembers.AsNoTracking()
-                             where m.GroupId == groupId
-                             join u in db.Users on m.UserId equals u.Id
-                             select new { u.Email, m.Organisation, m.ProvinceCode }).ToListAsync(cancellationToken);
-        return members.Select(m => (m.Email, Refusal: ScorerEligibility.Conflict(new ExpertSeat(m.Organisation, m.ProvinceCode), scored, round.ExcludeOwnProvince)))
-            .Where(m => m.Refusal is not null)
-            .Select(m => ScorerRefusalText.Of(localizer, m.Refusal!.Value, m.Email ?? "", code, round.DataYear))
-            .FirstOrDefault();
     }
 }

@@ -113,7 +113,7 @@ public sealed class ExpertReviews(MieDbContext db, ScoringGate gate, SchemeStore
                 continue;
             }
 
-            if (!decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var score) || score > criterion.MaxScore || score.Scale > 2)
+            if (!ExpertScoreLimits.TryRead(text, criterion.MaxScore, out var score))
             {
                 errors[$"Scores[{criterion.Code}]"] = localizer["ExpertScores.BadScore", text, criterion.MaxScore.ToString(CultureInfo.InvariantCulture)];
                 continue;

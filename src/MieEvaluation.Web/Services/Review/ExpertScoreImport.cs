@@ -82,7 +82,7 @@ public sealed class ExpertScoreImport(MieDbContext db, ScoringGate gate, SchemeS
             return ([], [new RowError(problem!.Line, localizer[problem.Key, problem.Line, problem.Limit])]);
         }
 
-        var bases = await db.Bases.AsNoTracking().Select(b => new { b.Id, b.Code, b.NameZh, b.NameEn }).ToDictionaryAsync(b => b.Code, cancellationToken);
+        var bases = await db.Bases.AsNoTracking().Select(b => new { b.Id, b.Code }).ToDictionaryAsync(b => b.Code, cancellationToken);
         var evaluatorRole = await db.Roles.Where(r => r.Name == Roles.Evaluator).Select(r => r.Id).SingleOrDefaultAsync(cancellationToken);
         var experts = await db.Users.AsNoTracking().Where(u => db.UserRoles.Any(r => r.UserId == u.Id && r.RoleId == evaluatorRole))
             .Select(u => new { u.Id, u.NormalizedEmail }).ToDictionaryAsync(u => u.NormalizedEmail!, u => u.Id, cancellationToken);
@@ -134,8 +134,7 @@ public sealed class ExpertScoreImport(MieDbContext db, ScoringGate gate, SchemeS
                     return localizer["ExpertScores.UnknownCriterion", f[2], string.Join(", ", maxScores.Keys)];
                 }
 
-                // At most two decimals: a score is stored exactly on both providers (SQL Server's decimal(18,4) would round more).
-                if (!decimal.TryParse(f[3], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var score) || score > max || score.Scale > 2)
+                if (!ExpertScoreLimits.TryRead(f[3], max, out var score))
                 {
                     return localizer["ExpertScores.BadScore", f[3], max.ToString(CultureInfo.InvariantCulture)];
                 }

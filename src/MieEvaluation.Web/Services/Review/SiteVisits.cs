@@ -32,15 +32,9 @@ public sealed class SiteVisits(MieDbContext db, ReviewRounds rounds, EvidenceSto
         var issues = await db.IssueReports.AsNoTracking().Where(i => issueIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.Text, cancellationToken);
         var groupIds = visits.Select(v => v.GroupId).Distinct().ToList();
         var groups = await db.ExpertGroups.AsNoTracking().Where(g => groupIds.Contains(g.Id)).ToDictionaryAsync(g => g.Id, g => g.Name, cancellationToken);
-        var list = new List<SiteVisitEntry>();
-        foreach (var v in visits)
-        {
-            list.Add(new SiteVisitEntry(v.Id, v.VisitedOn, groups[v.GroupId], [.. v.Members.Select(m => names.GetValueOrDefault(m.UserId, m.UserId)).Order()], v.Findings,
-                [.. v.Issues.Select(i => (i.IssueId, issues.GetValueOrDefault(i.IssueId, "")))], await evidence.ListAsync(EvidenceOwner.SiteVisit, v.Id, cancellationToken),
-                v.UpdatedBy, v.UpdatedAtUtc));
-        }
-
-        return list;
+        var files = await evidence.ListAsync(EvidenceOwner.SiteVisit, [.. visits.Select(v => v.Id)], cancellationToken);
+        return [.. visits.Select(v => new SiteVisitEntry(v.Id, v.VisitedOn, groups[v.GroupId], [.. v.Members.Select(m => names.GetValueOrDefault(m.UserId, m.UserId)).Order()],
+            v.Findings, [.. v.Issues.Select(i => (i.IssueId, issues.GetValueOrDefault(i.IssueId, "")))], [.. files[v.Id]], v.UpdatedBy, v.UpdatedAtUtc))];
     }
 
     public async Task<SiteVisitChoices> ChoicesAsync(ReviewRound round, int baseId, CancellationToken cancellationToken = default)
